@@ -1,0 +1,90 @@
+"""What every command shares: the opened store, output helpers and exit codes.
+
+Exit codes are part of the contract with scripts run by a school's IT:
+0 done, 2 bad usage or a bad file (nothing stored), 3 partly done (some feeds failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from kaizen_exchange.paths import data_dir
+from kaizen_exchange.store.db import Store
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_PARTIAL = 3
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+@dataclass
+class Context:
+    """Lazily opens the store, so ``--help`` and ``--version`` never touch the disk."""
+
+    data_dir_arg: str | None
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+
+    @property
+    def folder(self) -> Path:
+        return data_dir(self.data_dir_arg)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.folder)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def print_json(self, value: Any) -> None:
+        json.dump(value, self.out, indent=2, ensure_ascii=False, default=str)
+        self.out.write("\n")
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def warn(self, text: str) -> None:
+        print(text, file=self.err)
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """Left-aligned columns for people reading a terminal."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_PARTIAL",
+    "EXIT_USAGE",
+    "Context",
+    "Handler",
+    "shorten",
+    "table",
+]

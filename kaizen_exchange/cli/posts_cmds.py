@@ -1,0 +1,96 @@
+"""``posts list``, ``posts show``, ``posts read`` and ``posts pin``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.feeds.sanitize import plain_text
+from kaizen_exchange.posts import get_post, list_posts, set_pinned, set_read
+
+
+def register(subparsers: Any) -> None:
+    posts = subparsers.add_parser("posts", help="read the partner schools' posts")
+    actions = posts.add_subparsers(dest="action", metavar="ACTION", required=True)
+    do_list = actions.add_parser("list", help="posts, newest first")
+    do_list.add_argument("--school", metavar="ID")
+    do_list.add_argument("--search", metavar="TEXT", help="words in the title or text")
+    do_list.add_argument("--tag", metavar="TAG", help="e.g. resilient, resourceful")
+    do_list.add_argument("--unread", action="store_true")
+    do_list.add_argument("--limit", type=int, default=50, metavar="N")
+    do_list.add_argument("--json", action="store_true")
+    do_list.set_defaults(func=list_cmd)
+    show = actions.add_parser("show", help="one post, from the offline store")
+    show.add_argument("post_id", type=int, metavar="POST_ID")
+    form = show.add_mutually_exclusive_group()
+    form.add_argument("--html", action="store_true", help="HTML with local file:// pictures")
+    form.add_argument("--json", action="store_true")
+    show.set_defaults(func=show_cmd)
+    read = actions.add_parser("read", help="mark posts as read")
+    read.add_argument("post_ids", type=int, nargs="+", metavar="POST_ID")
+    read.add_argument("--unread", action="store_true", help="mark them unread instead")
+    read.set_defaults(func=read_cmd)
+    pin = actions.add_parser("pin", help="keep a post's pictures whatever the cache quota")
+    pin.add_argument("post_id", type=int, metavar="POST_ID")
+    pin.add_argument("--off", action="store_true", help="unpin")
+    pin.set_defaults(func=pin_cmd)
+
+
+def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    posts = list_posts(
+        ctx.store,
+        school=args.school,
+        search=args.search,
+        unread=args.unread,
+        tag=args.tag,
+        limit=max(args.limit, 0),
+    )
+    if args.json:
+        ctx.print_json([p.to_json() for p in posts])
+        return EXIT_OK
+    if not posts:
+        ctx.say("No posts match. Run 'kaizen-exchange sync' to fetch new ones.")
+        return EXIT_OK
+    rows = [
+        [
+            str(p.id),
+            p.published.strftime("%d %b %Y"),
+            shorten(p.school, 16),
+            ("  " if p.read else "• ") + shorten(p.title, 56),
+        ]
+        for p in posts
+    ]
+    ctx.say(table(rows, ["ID", "DATE", "SCHOOL", "TITLE"]))
+    return EXIT_OK
+
+
+def show_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    post = get_post(ctx.store, args.post_id)
+    if args.json:
+        ctx.print_json(post.to_json())
+    elif args.html:
+        ctx.say(post.local_html())
+    else:
+        ctx.say(post.title)
+        ctx.say(f"{post.school} · {post.author or 'unknown author'} · {post.published:%d %b %Y}")
+        if post.categories:
+            ctx.say("Tags: " + ", ".join(post.categories))
+        ctx.say("")
+        ctx.say(plain_text(post.html))
+        for media in post.media:
+            where = str(media.path) if media.path else f"not saved ({media.status})"
+            ctx.say(f"  [{media.kind}] {where}")
+    return EXIT_OK
+
+
+def read_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    count = set_read(ctx.store, args.post_ids, not args.unread)
+    ctx.say(f"Marked {count} posts {'unread' if args.unread else 'read'}.")
+    return EXIT_OK
+
+
+def pin_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    set_pinned(ctx.store, args.post_id, not args.off)
+    ctx.say("Unpinned." if args.off else "Pinned: its pictures stay offline whatever the quota.")
+    return EXIT_OK

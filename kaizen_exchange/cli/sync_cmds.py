@@ -1,0 +1,90 @@
+"""``sync``: bring every partner blog up to date, with a progress line on a terminal."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from kaizen_exchange.cli.common import Context, shorten, table
+from kaizen_exchange.errors import NotFound
+from kaizen_exchange.feeds.http import HttpSettings
+from kaizen_exchange.feeds.report import FeedReport, SyncReport
+from kaizen_exchange.feeds.sync import SyncOptions, run_sync
+from kaizen_exchange.store.models import School
+
+
+def register(subparsers: Any) -> None:
+    sync = subparsers.add_parser("sync", help="fetch new posts and their pictures")
+    sync.add_argument("--school", metavar="ID", help="only this school's feeds")
+    sync.add_argument("--no-media", action="store_true", help="posts only, no pictures or files")
+    sync.add_argument("--json", action="store_true", help="print the result as JSON")
+    sync.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up on a feed that has not answered in full after this long (default 60)",
+    )
+    sync.add_argument(
+        "--history-pages",
+        type=int,
+        default=5,
+        metavar="N",
+        help="pages of a WordPress blog's history to read when first subscribing (default 5)",
+    )
+    sync.set_defaults(func=sync_cmd)
+
+
+def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    store = ctx.store
+    if args.school:
+        with store.session() as session:
+            if session.get(School, args.school) is None:
+                raise NotFound(f"There is no school '{args.school}'.")
+    settings = HttpSettings(
+        request_deadline=args.timeout,
+        read_timeout=min(20.0, args.timeout),
+        connect_timeout=min(10.0, args.timeout),
+    )
+    options = SyncOptions(
+        school=args.school,
+        media=not args.no_media,
+        history_pages=args.history_pages,
+        http=settings,
+    )
+    interactive = not args.json and ctx.err.isatty()
+    report = run_sync(store, options, _progress(ctx) if interactive else None)
+    if interactive:
+        ctx.err.write("\r\033[K")
+    if args.json:
+        ctx.print_json(report.to_json())
+    else:
+        _print_summary(ctx, report)
+    return report.exit_code
+
+
+def _progress(ctx: Context) -> Any:
+    def show(feed: FeedReport, done: int, total: int) -> None:
+        ctx.err.write(f"\r\033[KSyncing {done}/{total}: {shorten(feed.school, 30)} {feed.status}")
+        ctx.err.flush()
+
+    return show
+
+
+def _print_summary(ctx: Context, report: SyncReport) -> None:
+    failed = [f for f in report.feeds if f.status in ("error", "gone")]
+    ctx.say(
+        f"Synced {len(report.feeds)} feeds in {report.seconds:.1f} s: "
+        f"{report.new_posts} new posts, {report.updated_posts} updated, "
+        f"{report.media_fetched} pictures and files saved for offline use."
+    )
+    if failed:
+        ctx.say(f"\n{len(failed)} feeds had problems (the others synced):")
+        rows = [[f.school, f.status, shorten(f.url, 45), f.error or ""] for f in failed]
+        ctx.say(table(rows, ["SCHOOL", "STATUS", "FEED", "WHAT HAPPENED"]))
+    if report.skipped:
+        ctx.say(f"\n{len(report.skipped)} feeds were not asked this time:")
+        for skipped in report.skipped:
+            ctx.say(f"  {skipped.school}: {skipped.url} (until {skipped.until[:16]} UTC)")
+    if report.media_failed:
+        ctx.say(f"{report.media_failed} pictures or files could not be downloaded.")

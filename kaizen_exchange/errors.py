@@ -1,0 +1,27 @@
+"""One exception root, so callers (the CLI, the GUI) can show any failure in plain words.
+
+Every message is written for a teacher: what went wrong and what to do next.
+Messages never carry secrets or pupils' data.
+"""
+
+
+class KaizenError(Exception):
+    """Root of every error this package raises on purpose."""
+
+
+class BadInput(KaizenError):
+    """The user gave something we cannot use (a bad file, an unknown id).
+
+    The command line turns it into exit status 2; nothing has been stored.
+    """
+
+
+class NotFound(BadInput):
+    """Something named by the user (a school, a post, a session) does not exist."""
+
+
+class StoreError(KaizenError):
+    """The local database cannot be opened or upgraded."""
+
+
+__all__ = ["BadInput", "KaizenError", "NotFound", "StoreError"]

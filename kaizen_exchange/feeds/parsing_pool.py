@@ -1,0 +1,41 @@
+"""Parsing off the event loop: worker processes for big syncs, a thread for small ones.
+
+Feed parsing is pure-Python CPU work (feedparser), so with hundreds of feeds we use
+every core through a process pool; for a handful of feeds starting processes would
+cost more than it saves, so a thread keeps the loop (and the window) responsive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from kaizen_exchange.feeds.parse import ParsedFeed, parse_feed
+
+POOL_THRESHOLD = 16
+
+
+class ParsingPool:
+    def __init__(self, expected_feeds: int, workers: int | None = None) -> None:
+        count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self._pool: ProcessPoolExecutor | None = None
+        if count > 1 and expected_feeds >= POOL_THRESHOLD:
+            # spawn, not fork: safe beside Qt and other threads, and the same on every OS
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+
+    async def parse(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+        if self._pool is None:
+            return await asyncio.to_thread(parse_feed, body, url, headers)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, parse_feed, body, url, headers)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+__all__ = ["POOL_THRESHOLD", "ParsingPool"]

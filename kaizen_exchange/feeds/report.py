@@ -1,0 +1,89 @@
+"""What a sync did, in the shape the command line promises (``sync --json``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUSES = ("ok", "not_modified", "moved", "gone", "error")
+
+
+@dataclass
+class FeedReport:
+    url: str
+    school: str
+    status: str  # one of STATUSES
+    http_status: int | None = None
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "school": self.school,
+            "status": self.status,
+            "http_status": self.http_status,
+            "new": self.new,
+            "updated": self.updated,
+            "error": self.error,
+        }
+
+
+@dataclass
+class SkippedFeed:
+    """A feed not asked this time: the server said when to come back, or it keeps failing."""
+
+    url: str
+    school: str
+    until: str  # ISO 8601 UTC
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class SyncReport:
+    feeds: list[FeedReport] = field(default_factory=list)
+    skipped: list[SkippedFeed] = field(default_factory=list)
+    media_fetched: int = 0
+    media_failed: int = 0
+    media_evicted: int = 0
+    seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def new_posts(self) -> int:
+        return sum(f.new for f in self.feeds)
+
+    @property
+    def updated_posts(self) -> int:
+        return sum(f.updated for f in self.feeds)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.status == "error" for f in self.feeds)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every feed synced, 3 when some failed (the rest are stored)."""
+        return 3 if self.errors else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "feeds": [f.to_json() for f in self.feeds],
+            "new_posts": self.new_posts,
+            "updated_posts": self.updated_posts,
+            "media_fetched": self.media_fetched,
+            "errors": self.errors,
+            "seconds": round(self.seconds, 3),
+            "skipped": [s.to_json() for s in self.skipped],
+            "media_failed": self.media_failed,
+            "media_evicted": self.media_evicted,
+            "phases": {k: round(v, 3) for k, v in self.phases.items()},
+        }
+
+
+__all__ = ["STATUSES", "FeedReport", "SkippedFeed", "SyncReport"]

@@ -1,0 +1,136 @@
+"""Cleaning post HTML with an allow-list (nh3, the Rust "ammonia" sanitizer).
+
+Posts are shown to a class on the whiteboard, so nothing in them may run code, load
+something from the network behind our back, or take the teacher to a page by
+surprise: no scripts, event handlers, ``javascript:``/``data:`` links, iframes,
+objects, forms or styles. Video embeds (iframes) become plain links the teacher can
+choose to open. Relative links are resolved against the post's base (``xml:base``).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+
+TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+}
+ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+_URL_ATTRIBUTES = {"href", "src"}
+
+# <iframe src="…">, <video src="…">, <embed src="…">, <object data="…">: keep where they pointed.
+_EMBED = re.compile(
+    r"<(iframe|video|embed|object|audio)\b[^>]*?\b(?:src|data)\s*=\s*[\"']([^\"']+)[\"'][^>]*>",
+    re.I,
+)
+_IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"", re.I)
+
+
+def _embed_to_link(match: re.Match[str]) -> str:
+    url = htmllib.unescape(match.group(2))
+    host = urlsplit(url).hostname or "the web"
+    kind = "video" if match.group(1).lower() in ("iframe", "video", "embed") else "media"
+    label = f"Watch the {kind} on {host.removeprefix('www.')}"
+    return f'<p><a href="{htmllib.escape(url)}">{htmllib.escape(label)}</a></p>'
+
+
+def sanitize_html(raw: str, base_url: str | None = None) -> str:
+    """Allow-listed HTML with absolute http(s) links only."""
+    if not raw:
+        return ""
+    with_links = _EMBED.sub(_embed_to_link, raw)
+
+    def resolve(_tag: str, attribute: str, value: str) -> str | None:
+        if attribute not in _URL_ATTRIBUTES:
+            return value
+        absolute = urljoin(base_url, value.strip()) if base_url else value.strip()
+        scheme = urlsplit(absolute).scheme.lower()
+        return absolute if scheme in URL_SCHEMES else None
+
+    return nh3.clean(
+        with_links,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=resolve,
+        clean_content_tags={"script", "style", "template", "noscript"},
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def plain_text(html: str) -> str:
+    """The words of some HTML, for search, previews and titles."""
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split())
+    stripped = nh3.clean(
+        html.replace("<", " <"), tags=set(), clean_content_tags={"script", "style"}
+    )
+    return " ".join(htmllib.unescape(stripped).split())
+
+
+def image_urls(clean_html: str) -> list[str]:
+    """Image addresses in sanitized HTML (whose attributes nh3 always writes double-quoted)."""
+    urls = (htmllib.unescape(u) for u in _IMG_SRC.findall(clean_html))
+    return list(dict.fromkeys(u for u in urls if u.startswith(("http://", "https://"))))
+
+
+__all__ = ["ATTRIBUTES", "TAGS", "image_urls", "plain_text", "sanitize_html"]

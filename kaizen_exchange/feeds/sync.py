@@ -1,0 +1,303 @@
+"""The sync: fetch → parse → sanitize → store every due feed, then fetch their media.
+
+All feeds run concurrently under per-host and overall limits, so a slow or dead
+school server only delays itself. Each feed's outcome is written by the one
+:class:`SyncWriter` as it arrives; one feed's failure never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC
+
+import httpx
+from sqlmodel import col, select
+
+from kaizen_exchange.feeds.discover import looks_like_feed, posts_feed, wordpress_fallback
+from kaizen_exchange.feeds.fetch import Fetched, FetchError, fetch
+from kaizen_exchange.feeds.http import HostLimiter, HttpSettings, make_client
+from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
+from kaizen_exchange.feeds.parse import FeedParseError, ParsedFeed
+from kaizen_exchange.feeds.parsing_pool import ParsingPool
+from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
+from kaizen_exchange.feeds.writer import Applied, SyncWriter
+from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import Feed, School, utcnow
+
+MB = 1_000_000
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
+)
+
+Progress = Callable[[FeedReport, int, int], None]
+
+
+@dataclass
+class SyncOptions:
+    school: str | None = None
+    media: bool = True
+    history_pages: int = 5
+    feed_cap: int = 20 * MB
+    media_cap: int = 100 * MB
+    quota: int = DEFAULT_QUOTA
+    http: HttpSettings = field(default_factory=HttpSettings)
+    workers: int | None = None
+
+
+@dataclass
+class _FeedJob:
+    id: int
+    url: str
+    school: str
+    etag: str | None
+    last_modified: str | None
+    body_hash: str | None
+    history_done: bool
+    prefetched: Fetched | None = None  # discovery's GET, reused as the first fetch
+
+
+class Syncer:
+    """One run of the sync; use :func:`run_sync` or :func:`sync_async`."""
+
+    def __init__(self, store: Store, options: SyncOptions, progress: Progress | None) -> None:
+        self.store = store
+        self.options = options
+        self.progress = progress
+        self.writer = SyncWriter(store)
+        self.report = SyncReport()
+        self.limiter = HostLimiter(options.http.per_host, options.http.total)
+        self._done = 0
+        self._total = 0
+
+    async def run(self, client: httpx.AsyncClient) -> SyncReport:
+        started = time.perf_counter()
+        jobs = self._due_feeds()
+        discoveries = self._schools_to_discover()
+        self._total = len(jobs) + len(discoveries)
+        pool = ParsingPool(self._total, self.options.workers)
+        try:
+            tasks = [self._feed(client, pool, job) for job in jobs]
+            tasks += [self._discover(client, pool, school, blog) for school, blog in discoveries]
+            await asyncio.gather(*tasks)
+        finally:
+            pool.close()
+        self.report.phases["feeds"] = time.perf_counter() - started
+        if self.options.media:
+            await self._media(client)
+        self.report.seconds = time.perf_counter() - started
+        return self.report
+
+    def _due_feeds(self) -> list[_FeedJob]:
+        now = utcnow()
+        jobs = []
+        with self.store.session() as session:
+            query = select(Feed).where(Feed.status != "gone")
+            if self.options.school:
+                query = query.where(Feed.school_id == self.options.school)
+            for feed in session.exec(query.order_by(col(Feed.id))):
+                assert feed.id is not None
+                if feed.next_check and feed.next_check > now:
+                    self.report.skipped.append(_skipped(feed))
+                    continue
+                jobs.append(
+                    _FeedJob(
+                        feed.id,
+                        feed.url,
+                        feed.school_id,
+                        feed.etag,
+                        feed.last_modified,
+                        feed.body_hash,
+                        feed.history_done,
+                    )
+                )
+        return jobs
+
+    def _schools_to_discover(self) -> list[tuple[str, str]]:
+        """Schools that name a blog but have no feed yet."""
+        with self.store.session() as session:
+            with_feeds = set(session.exec(select(Feed.school_id)).all())
+            query = select(School).where(col(School.blog).is_not(None))
+            if self.options.school:
+                query = query.where(School.id == self.options.school)
+            return [
+                (s.id, s.blog) for s in session.exec(query) if s.blog and s.id not in with_feeds
+            ]
+
+    def _finish(self, report: FeedReport, started: float) -> None:
+        report.seconds = time.perf_counter() - started
+        self.report.feeds.append(report)
+        self._done += 1
+        if self.progress:
+            self.progress(report, self._done, self._total)
+
+    async def _feed(self, client: httpx.AsyncClient, pool: ParsingPool, job: _FeedJob) -> None:
+        started = time.perf_counter()
+        report = FeedReport(job.url, job.school, "error")
+        try:
+            await self._feed_steps(client, pool, job, report)
+        except FetchError as exc:
+            report.status, report.error, report.http_status = "error", str(exc), exc.http_status
+            when = exc.retry_after.astimezone(UTC) if exc.retry_after else None
+            self.writer.failed(job.id, str(exc), exc.http_status, when)
+        except FeedParseError as exc:
+            report.status, report.error = "error", str(exc)
+            self.writer.failed(job.id, str(exc), report.http_status, None)
+        self._finish(report, started)
+
+    async def _feed_steps(
+        self, client: httpx.AsyncClient, pool: ParsingPool, job: _FeedJob, report: FeedReport
+    ) -> None:
+        fetched = job.prefetched or await fetch(
+            client,
+            self.limiter,
+            self.options.http,
+            job.url,
+            cap=self.options.feed_cap,
+            etag=job.etag,
+            last_modified=job.last_modified,
+            accept=FEED_ACCEPT,
+        )
+        report.http_status = fetched.status
+        if fetched.moved_to:
+            report.url = fetched.moved_to
+        if fetched.gone:
+            report.status, report.error = "gone", "The feed was removed for good (HTTP 410)."
+            self.writer.gone(job.id)
+            return
+        if fetched.status == 304:
+            report.status = "moved" if fetched.moved_to else "not_modified"
+            self.writer.not_modified(job.id, fetched.headers, fetched.moved_to)
+            return
+        report.status = "moved" if fetched.moved_to else "ok"
+        body_hash = hashlib.sha256(fetched.body).hexdigest()
+        if body_hash == job.body_hash:
+            self.writer.unchanged_body(job.id, fetched.headers, fetched.moved_to)
+            return
+        parsed = await pool.parse(fetched.body, fetched.url, dict(fetched.headers))
+        applied = self.writer.feed_page(
+            job.id,
+            parsed,
+            headers=fetched.headers,
+            body_hash=body_hash,
+            moved_to=fetched.moved_to,
+        )
+        if not job.history_done:
+            more = await self._history(client, pool, job, fetched.url, parsed, body_hash)
+            applied.new += more.new
+            applied.updated += more.updated
+        report.new, report.updated = applied.new, applied.updated
+
+    async def _history(
+        self,
+        client: httpx.AsyncClient,
+        pool: ParsingPool,
+        job: _FeedJob,
+        url: str,
+        first: ParsedFeed,
+        first_hash: str,
+    ) -> Applied:
+        """On first subscription, page back through a WordPress blog's history (?paged=N)."""
+        total = Applied()
+        previous = first_hash
+        pages = self.options.history_pages if first.is_wordpress and first.entries else 1
+        for page in range(2, pages + 1):
+            page_url = str(httpx.URL(url).copy_merge_params({"paged": str(page)}))
+            try:
+                fetched = await fetch(
+                    client,
+                    self.limiter,
+                    self.options.http,
+                    page_url,
+                    cap=self.options.feed_cap,
+                    accept=FEED_ACCEPT,
+                )
+                digest = hashlib.sha256(fetched.body).hexdigest()
+                if fetched.status != 200 or digest == previous:
+                    break
+                parsed = await pool.parse(fetched.body, page_url, dict(fetched.headers))
+            except (FetchError, FeedParseError):
+                break  # older pages are a bonus; the feed itself synced
+            applied = self.writer.feed_page(job.id, parsed)
+            total.new += applied.new
+            total.updated += applied.updated
+            if not parsed.entries or applied.new == 0:
+                break
+            previous = digest
+        self.writer.history_done(job.id)
+        return total
+
+    async def _discover(
+        self, client: httpx.AsyncClient, pool: ParsingPool, school: str, blog: str
+    ) -> None:
+        """Find a school's feed from its blog page; the page's GET is reused when it is a feed."""
+        started = time.perf_counter()
+        try:
+            page = await fetch(
+                client, self.limiter, self.options.http, blog, cap=5 * MB, accept=FEED_ACCEPT
+            )
+        except FetchError as exc:
+            report = FeedReport(blog, school, "error", exc.http_status, error=str(exc))
+            self._finish(report, started)
+            return
+        if looks_like_feed(page.body, page.headers.get("content-type", "")):
+            feed_url, prefetched = page.url, page
+        else:
+            text = page.body.decode(_charset(page.headers), errors="replace")
+            feed_url, prefetched = posts_feed(text, page.url) or wordpress_fallback(page.url), None
+        feed_id = self.writer.add_feed(school, feed_url)
+        job = _FeedJob(feed_id, feed_url, school, None, None, None, False, prefetched)
+        await self._feed(client, pool, job)
+
+    async def _media(self, client: httpx.AsyncClient) -> None:
+        started = time.perf_counter()
+        options = MediaOptions(self.options.media_cap, self.options.school)
+        fetched, failed = await fetch_pending_media(
+            self.store, self.writer, client, self.limiter, self.options.http, options
+        )
+        self.report.media_fetched, self.report.media_failed = fetched, failed
+        self.report.media_evicted, _ = evict(self.store, self.options.quota)
+        self.report.phases["media"] = time.perf_counter() - started
+
+
+def _charset(headers: httpx.Headers) -> str:
+    for part in headers.get("content-type", "").split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            try:
+                return codecs.lookup(value.strip("\"' ")).name
+            except LookupError:
+                break
+    return "utf-8"
+
+
+def _skipped(feed: Feed) -> SkippedFeed:
+    assert feed.next_check is not None
+    reason = feed.last_error or "The server asked us to wait before asking again."
+    return SkippedFeed(
+        feed.url, feed.school_id, feed.next_check.astimezone(UTC).isoformat(), reason
+    )
+
+
+async def sync_async(
+    store: Store, options: SyncOptions | None = None, progress: Progress | None = None
+) -> SyncReport:
+    options = options or SyncOptions()
+    async with make_client(options.http) as client:
+        return await Syncer(store, options, progress).run(client)
+
+
+def run_sync(
+    store: Store, options: SyncOptions | None = None, progress: Progress | None = None
+) -> SyncReport:
+    """Run a whole sync from synchronous code (the CLI, a scheduled task)."""
+    return asyncio.run(sync_async(store, options, progress))
+
+
+__all__ = ["SyncOptions", "Syncer", "run_sync", "sync_async"]

@@ -1,0 +1,240 @@
+"""The one writer of a sync: every database change a sync makes goes through here.
+
+Each method is one short transaction, so the store is consistent after a crash at
+any moment: a feed's posts and its new validators are committed together, and a
+media row points at a file only after the file is complete on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import delete, insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, select
+
+from kaizen_exchange.feeds.parse import ParsedEntry, ParsedFeed
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia, utcnow
+
+MAX_AGE_CAP = timedelta(hours=24)
+BACKOFF_START = timedelta(minutes=5)
+BACKOFF_CAP = timedelta(hours=24)
+_MAX_AGE = re.compile(r"max-age\s*=\s*(\d+)", re.I)
+
+
+@dataclass
+class Applied:
+    """What one page of a feed changed."""
+
+    new: int = 0
+    updated: int = 0
+
+
+def backoff(failures: int) -> timedelta:
+    """0 after a first failure (the next sync retries), then 5 min doubling up to a day."""
+    if failures <= 1:
+        return timedelta(0)
+    delay: timedelta = BACKOFF_START * (2 ** (failures - 2))
+    return min(delay, BACKOFF_CAP)
+
+
+def fresh_until(headers: httpx.Headers, now: datetime) -> datetime | None:
+    """Cache-Control max-age, capped, so a server can ask us to come back later."""
+    match = _MAX_AGE.search(headers.get("cache-control", ""))
+    if not match or "no-cache" in headers.get("cache-control", "").lower():
+        return None
+    return now + min(timedelta(seconds=int(match.group(1))), MAX_AGE_CAP)
+
+
+class SyncWriter:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def add_feed(self, school_id: str, url: str) -> int:
+        with self.store.session() as session:
+            feed = session.exec(select(Feed).where(Feed.url == url)).first()
+            if feed is None:
+                feed = Feed(school_id=school_id, url=url)
+                session.add(feed)
+                session.flush()
+            assert feed.id is not None
+            return feed.id
+
+    def _touch_feed(
+        self, session: Session, feed_id: int, status: str, headers: httpx.Headers, http: int
+    ) -> Feed:
+        now = utcnow()
+        feed = session.get_one(Feed, feed_id)
+        feed.status = status
+        feed.http_status = http
+        feed.last_checked = feed.last_success = now
+        feed.failures = 0
+        feed.last_error = None
+        feed.next_check = fresh_until(headers, now)
+        feed.etag = headers.get("etag", feed.etag)
+        feed.last_modified = headers.get("last-modified", feed.last_modified)
+        return feed
+
+    def not_modified(self, feed_id: int, headers: httpx.Headers, moved_to: str | None) -> None:
+        with self.store.session() as session:
+            feed = self._touch_feed(session, feed_id, "not_modified", headers, 304)
+            if moved_to:
+                feed.url = moved_to
+                feed.status = "moved"
+
+    def unchanged_body(self, feed_id: int, headers: httpx.Headers, moved_to: str | None) -> None:
+        """200 with the very same bytes as last time: nothing to parse."""
+        with self.store.session() as session:
+            feed = self._touch_feed(session, feed_id, "moved" if moved_to else "ok", headers, 200)
+            if moved_to:
+                feed.url = moved_to
+
+    def feed_page(
+        self,
+        feed_id: int,
+        parsed: ParsedFeed,
+        *,
+        headers: httpx.Headers | None = None,
+        body_hash: str | None = None,
+        moved_to: str | None = None,
+    ) -> Applied:
+        """Store one page of a feed; with ``headers`` it is page 1 and updates the feed row."""
+        with self.store.session() as session:
+            feed = session.get_one(Feed, feed_id)
+            if headers is not None:
+                feed = self._touch_feed(
+                    session, feed_id, "moved" if moved_to else "ok", headers, 200
+                )
+                feed.body_hash = body_hash
+                feed.title = parsed.title or feed.title
+                feed.site_url = parsed.site_url or feed.site_url
+                if moved_to:
+                    feed.url = moved_to
+            return _upsert_posts(session, feed.school_id, feed_id, parsed.entries)
+
+    def history_done(self, feed_id: int) -> None:
+        with self.store.session() as session:
+            session.get_one(Feed, feed_id).history_done = True
+
+    def gone(self, feed_id: int) -> None:
+        with self.store.session() as session:
+            feed = session.get_one(Feed, feed_id)
+            feed.status = "gone"
+            feed.http_status = 410
+            feed.last_checked = utcnow()
+            feed.last_error = "The blog removed this feed for good (HTTP 410); we stopped asking."
+
+    def failed(
+        self, feed_id: int, message: str, http_status: int | None, retry_at: datetime | None
+    ) -> None:
+        now = utcnow()
+        with self.store.session() as session:
+            feed = session.get_one(Feed, feed_id)
+            feed.failures += 1
+            feed.status = "error"
+            feed.http_status = http_status
+            feed.last_error = message
+            feed.last_checked = now
+            wait = now + backoff(feed.failures)
+            feed.next_check = max(retry_at, wait) if retry_at else (wait if wait > now else None)
+
+    def media_done(self, media_id: int, sha256: str, size: int, mime: str, ext: str) -> None:
+        with self.store.session() as session:
+            session.execute(
+                sqlite_insert(MediaBlob)
+                .values(sha256=sha256, size=size, mime=mime, ext=ext, last_used=utcnow())
+                .on_conflict_do_nothing(index_elements=["sha256"])
+            )
+            media = session.get_one(Media, media_id)
+            media.sha256, media.mime, media.status = sha256, mime, "ok"
+            media.error, media.fetched_at = None, utcnow()
+
+    def media_failed(self, media_id: int, status: str, message: str) -> None:
+        with self.store.session() as session:
+            media = session.get_one(Media, media_id)
+            media.status, media.error, media.fetched_at = status, message, utcnow()
+
+
+def _upsert_posts(
+    session: Session, school_id: str, feed_id: int, entries: list[ParsedEntry]
+) -> Applied:
+    unique = list({e.identity: e for e in reversed(entries)}.values())
+    known = {
+        identity: (post_id, content_hash)
+        for post_id, identity, content_hash in session.exec(
+            select(Post.id, Post.identity, Post.content_hash).where(
+                Post.school_id == school_id, col(Post.identity).in_([e.identity for e in unique])
+            )
+        )
+    }
+    applied = Applied()
+    changed: list[tuple[int, ParsedEntry]] = []
+    for entry in unique:
+        if entry.identity not in known:
+            post = Post(school_id=school_id, feed_id=feed_id, **_post_fields(entry))
+            session.add(post)
+            session.flush()
+            assert post.id is not None
+            changed.append((post.id, entry))
+            applied.new += 1
+            continue
+        post_id, old_hash = known[entry.identity]
+        if old_hash != entry.content_hash and post_id is not None:
+            post = session.get_one(Post, post_id)
+            for key, value in _post_fields(entry).items():
+                setattr(post, key, value)
+            changed.append((post_id, entry))
+            applied.updated += 1
+    _link_media(session, changed)
+    return applied
+
+
+def _post_fields(entry: ParsedEntry) -> dict[str, Any]:
+    return {
+        "identity": entry.identity,
+        "guid": entry.guid,
+        "url": entry.url,
+        "title": entry.title,
+        "author": entry.author,
+        "categories": json.dumps(entry.categories, ensure_ascii=False),
+        "published": entry.published,
+        "updated": entry.updated,
+        "html": entry.html,
+        "text": entry.text,
+        "content_hash": entry.content_hash,
+    }
+
+
+def _link_media(session: Session, changed: list[tuple[int, ParsedEntry]]) -> None:
+    """Record which media each new or edited post uses; new URLs start as pending."""
+    if not changed:
+        return
+    uses: list[tuple[int, str, str]] = []
+    for post_id, entry in changed:
+        uses += [(post_id, url, "image") for url in entry.images]
+        uses += [(post_id, enc.url, "enclosure") for enc in entry.enclosures]
+    post_ids = [post_id for post_id, _ in changed]
+    session.execute(delete(PostMedia).where(col(PostMedia.post_id).in_(post_ids)))
+    if not uses:
+        return
+    urls = list(dict.fromkeys(url for _, url, _ in uses))
+    session.execute(
+        sqlite_insert(Media)
+        .values([{"url": url, "status": "pending"} for url in urls])
+        .on_conflict_do_nothing(index_elements=["url"])
+    )
+    ids = dict(session.exec(select(Media.url, Media.id).where(col(Media.url).in_(urls))).all())
+    rows = {(post_id, ids[url]): kind for post_id, url, kind in uses}
+    session.execute(
+        insert(PostMedia),
+        [{"post_id": p, "media_id": m, "kind": kind} for (p, m), kind in rows.items()],
+    )
+
+
+__all__ = ["Applied", "SyncWriter", "backoff", "fresh_until"]

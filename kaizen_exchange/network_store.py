@@ -1,0 +1,242 @@
+"""Merging a network file into the store, and writing the store back out as one.
+
+Import is an idempotent merge keyed by school id: importing the same file twice
+changes nothing, and a file from a partner never deletes our own schools or feeds.
+It all happens in one transaction, so a refused file leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from sqlmodel import Session, col, select
+
+from kaizen_exchange.network_file import Hours, NetworkSpec, Period, SchoolSpec
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import Feed, NetworkInfo, School, SchoolPeriod
+
+
+@dataclass
+class ImportReport:
+    """What an import changed, for the person who ran it."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    feeds_added: list[str] = field(default_factory=list)
+    home_ignored: str | None = None  # the file's home school, when we already have one
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "feeds_added": self.feeds_added,
+            "home_ignored": self.home_ignored,
+        }
+
+
+def _clock(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+def _school_fields(spec: SchoolSpec) -> dict[str, Any]:
+    calls = spec.calls
+    return {
+        "name": spec.name,
+        "country": spec.country,
+        "subdivision": spec.subdivision,
+        "timezone": spec.timezone,
+        "blog": spec.blog,
+        "email": spec.email,
+        "day_start": _clock(spec.day.start) if spec.day else None,
+        "day_end": _clock(spec.day.end) if spec.day else None,
+        "calls_start": _clock(calls.start) if calls else None,
+        "calls_end": _clock(calls.end) if calls else None,
+        "calls_weekdays": ",".join(calls.weekdays) if calls else None,
+    }
+
+
+def import_network(store: Store, spec: NetworkSpec) -> ImportReport:
+    """Merge ``spec`` into the store in one transaction."""
+    report = ImportReport()
+    with store.session() as session:
+        _set_info(session, "name", spec.name)
+        has_home = session.exec(select(School).where(School.home)).first()
+        for school_spec in spec.schools:
+            changed = _merge_school(session, school_spec, report)
+            changed |= _merge_periods(session, school_spec)
+            changed |= _merge_feeds(session, school_spec, report)
+            if school_spec.home:
+                if has_home is None:
+                    session.get_one(School, school_spec.id).home = True
+                    changed = True
+                elif has_home.id != school_spec.id:
+                    report.home_ignored = school_spec.id
+            if changed and school_spec.id not in report.added:
+                report.updated.append(school_spec.id)
+            elif not changed:
+                report.unchanged.append(school_spec.id)
+    return report
+
+
+def _set_info(session: Session, key: str, value: str) -> None:
+    row = session.get(NetworkInfo, key)
+    if row is None:
+        session.add(NetworkInfo(key=key, value=value))
+    elif row.value != value:
+        row.value = value
+
+
+def _merge_school(session: Session, spec: SchoolSpec, report: ImportReport) -> bool:
+    fields = _school_fields(spec)
+    school = session.get(School, spec.id)
+    if school is None:
+        session.add(School(id=spec.id, **fields))
+        session.flush()
+        report.added.append(spec.id)
+        return True
+    changed = False
+    for key, value in fields.items():
+        if getattr(school, key) != value:
+            setattr(school, key, value)
+            changed = True
+    return changed
+
+
+def _merge_periods(session: Session, spec: SchoolSpec) -> bool:
+    """Terms and closures the file gives replace those that came from a network file."""
+    changed = False
+    for kind, periods in (("term", spec.terms), ("closure", spec.closures)):
+        if periods is None:
+            continue
+        existing = session.exec(
+            select(SchoolPeriod).where(
+                SchoolPeriod.school_id == spec.id,
+                SchoolPeriod.kind == kind,
+                SchoolPeriod.source == "network",
+            )
+        ).all()
+        if sorted((p.name, p.start, p.end) for p in existing) == sorted(
+            (p.name, p.start, p.end) for p in periods
+        ):
+            continue
+        for row in existing:
+            session.delete(row)
+        for period in periods:
+            session.add(
+                SchoolPeriod(
+                    school_id=spec.id,
+                    kind=kind,
+                    name=period.name,
+                    start=period.start,
+                    end=period.end,
+                    source="network",
+                )
+            )
+        changed = True
+    return changed
+
+
+def _merge_feeds(session: Session, spec: SchoolSpec, report: ImportReport) -> bool:
+    changed = False
+    for url in spec.feeds:
+        feed = session.exec(select(Feed).where(Feed.url == url)).first()
+        if feed is None:
+            session.add(Feed(school_id=spec.id, url=url))
+            report.feeds_added.append(url)
+            changed = True
+    return changed
+
+
+def export_network(store: Store) -> NetworkSpec:
+    """The store as a network file another school can import."""
+    with store.session() as session:
+        info = session.get(NetworkInfo, "name")
+        schools = session.exec(select(School).order_by(School.id)).all()
+        feeds = session.exec(select(Feed).order_by(col(Feed.id))).all()
+        periods = session.exec(select(SchoolPeriod).order_by(col(SchoolPeriod.start))).all()
+    return NetworkSpec(
+        name=info.value if info else "Kaizen Network",
+        schools=[_spec_of(school, feeds, periods) for school in schools],
+    )
+
+
+def _spec_of(school: School, feeds: Any, periods: Any) -> SchoolSpec:
+    def hours(start: str | None, end: str | None, days: str | None = None) -> Hours | None:
+        if not start or not end:
+            return None
+        weekdays = tuple(days.split(",")) if days else ("Mon", "Tue", "Wed", "Thu", "Fri")
+        return Hours(time.fromisoformat(start), time.fromisoformat(end), weekdays)
+
+    own = [p for p in periods if p.school_id == school.id]
+    return SchoolSpec(
+        id=school.id,
+        name=school.name,
+        country=school.country,
+        timezone=school.timezone,
+        subdivision=school.subdivision,
+        home=school.home,
+        blog=school.blog,
+        email=school.email,
+        feeds=[f.url for f in feeds if f.school_id == school.id and f.status != "gone"],
+        day=hours(school.day_start, school.day_end),
+        calls=hours(school.calls_start, school.calls_end, school.calls_weekdays),
+        terms=[Period(p.name, p.start, p.end) for p in own if p.kind == "term"],
+        closures=[Period(p.name, p.start, p.end) for p in own if p.kind == "closure"],
+    )
+
+
+def network_toml(spec: NetworkSpec) -> str:
+    """Render a network file; the format is the one :func:`parse_network` reads."""
+    schools = []
+    for school in spec.schools:
+        entry: dict[str, Any] = {
+            "id": school.id,
+            "name": school.name,
+            "country": school.country,
+            "timezone": school.timezone,
+        }
+        optional = {
+            "subdivision": school.subdivision,
+            "blog": school.blog,
+            "email": school.email,
+        }
+        entry.update({k: v for k, v in optional.items() if v})
+        if school.home:
+            entry["home"] = True
+        if school.feeds:
+            entry["feeds"] = school.feeds
+        if school.day:
+            entry["day"] = {"start": _clock(school.day.start), "end": _clock(school.day.end)}
+        if school.calls:
+            entry["calls"] = {
+                "start": _clock(school.calls.start),
+                "end": _clock(school.calls.end),
+                "weekdays": list(school.calls.weekdays),
+            }
+        for key, periods in (("terms", school.terms), ("closures", school.closures)):
+            if periods:
+                entry[key] = [{"name": p.name, "start": p.start, "end": p.end} for p in periods]
+        schools.append(entry)
+    return tomli_w.dumps({"network": {"name": spec.name}, "schools": schools})
+
+
+def write_network_file(store: Store, path: Path) -> int:
+    """Export the store to ``path``; returns the number of schools written."""
+    spec = export_network(store)
+    path.write_text(network_toml(spec), encoding="utf-8")
+    return len(spec.schools)
+
+
+__all__ = [
+    "ImportReport",
+    "export_network",
+    "import_network",
+    "network_toml",
+    "write_network_file",
+]

@@ -1,0 +1,261 @@
+"""Reading posts from the store: lists, full-text search, one post with its offline media.
+
+Views (the command line, the window) read posts only through here and never from
+the network: a post's pictures are served from the local media cache.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, text
+from sqlmodel import col, select
+
+from kaizen_exchange.errors import NotFound
+from kaizen_exchange.media_cache import blob_path, touch
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import Media, MediaBlob, Post, PostMedia
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_URL_ATTR = re.compile(r'\b(src|href)="([^"]+)"')
+
+
+def utc_iso(value: datetime | None) -> str | None:
+    """A stored instant as ISO 8601 in UTC, with its offset."""
+    if value is None:
+        return None
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat()
+
+
+def fts_query(search: str) -> str | None:
+    """User words as a safe FTS5 query: every word must appear, as a prefix (type-ahead)."""
+    words = _WORD.findall(search)
+    return " ".join(f'"{w}"*' for w in words) or None
+
+
+@dataclass
+class PostSummary:
+    id: int
+    school: str
+    title: str
+    url: str | None
+    published: datetime
+    author: str | None
+    categories: list[str]
+    read: bool
+    media: int
+    pinned: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "school": self.school,
+            "title": self.title,
+            "url": self.url,
+            "published": utc_iso(self.published),
+            "author": self.author,
+            "categories": self.categories,
+            "read": self.read,
+            "media": self.media,
+            "pinned": self.pinned,
+        }
+
+
+@dataclass
+class MediaFile:
+    url: str
+    path: Path | None  # None when not (yet) in the cache
+    mime: str | None
+    bytes: int | None
+    kind: str
+    status: str
+    sha256: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "path": str(self.path) if self.path else None,
+            "mime": self.mime,
+            "bytes": self.bytes,
+            "kind": self.kind,
+            "status": self.status,
+        }
+
+
+@dataclass
+class PostDetail:
+    id: int
+    school: str
+    title: str
+    url: str | None
+    published: datetime
+    author: str | None
+    categories: list[str]
+    html: str
+    read: bool
+    pinned: bool
+    media: list[MediaFile] = field(default_factory=list)
+
+    def local_html(self) -> str:
+        """The HTML with every cached picture and attachment pointing at its local file."""
+        local = {m.url: m.path.as_uri() for m in self.media if m.path}
+
+        def swap(match: re.Match[str]) -> str:
+            url = htmllib.unescape(match.group(2))
+            return (
+                f'{match.group(1)}="{htmllib.escape(local[url])}"'
+                if url in local
+                else (match.group(0))
+            )
+
+        return _URL_ATTR.sub(swap, self.html)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "school": self.school,
+            "title": self.title,
+            "url": self.url,
+            "published": utc_iso(self.published),
+            "author": self.author,
+            "categories": self.categories,
+            "read": self.read,
+            "pinned": self.pinned,
+            "html": self.local_html(),
+            "media": [m.to_json() for m in self.media],
+        }
+
+
+def list_posts(
+    store: Store,
+    *,
+    school: str | None = None,
+    search: str | None = None,
+    unread: bool = False,
+    tag: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
+) -> list[PostSummary]:
+    """Posts newest first, filtered; ``search`` uses the full-text index."""
+    media_count = (
+        select(func.count()).where(PostMedia.post_id == Post.id).correlate(Post).scalar_subquery()
+    )
+    query = select(Post, media_count).order_by(col(Post.published).desc(), col(Post.id).desc())
+    if school:
+        query = query.where(Post.school_id == school)
+    if unread:
+        query = query.where(col(Post.read).is_(False))
+    if tag:
+        query = query.where(col(Post.categories).like(f'%"{tag}"%'))
+    match = fts_query(search) if search else None
+    if search and not match:
+        return []
+    if match:
+        ids = text("SELECT rowid FROM post_fts WHERE post_fts MATCH :match").bindparams(match=match)
+        query = query.where(col(Post.id).in_(ids))
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    with store.session() as session:
+        rows = session.exec(query).all()
+    return [_summary(post, count) for post, count in rows]
+
+
+def _summary(post: Post, media: int) -> PostSummary:
+    assert post.id is not None
+    return PostSummary(
+        post.id,
+        post.school_id,
+        post.title,
+        post.url,
+        post.published,
+        post.author,
+        json.loads(post.categories),
+        post.read,
+        media,
+        post.pinned,
+    )
+
+
+def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetail:
+    with store.session() as session:
+        post = session.get(Post, post_id)
+        if post is None:
+            raise NotFound(f"There is no post {post_id}; list posts with 'posts list'.")
+        rows = session.exec(
+            select(Media, PostMedia.kind, MediaBlob)
+            .join(PostMedia, col(PostMedia.media_id) == Media.id)
+            .join(MediaBlob, col(MediaBlob.sha256) == Media.sha256, isouter=True)
+            .where(PostMedia.post_id == post_id)
+            .order_by(col(Media.id))
+        ).all()
+    media = [
+        MediaFile(
+            url=m.url,
+            path=blob_path(store.media_dir, blob.sha256, blob.ext) if blob else None,
+            mime=blob.mime if blob else m.mime,
+            bytes=blob.size if blob else None,
+            kind=kind,
+            status=m.status,
+            sha256=blob.sha256 if blob else None,
+        )
+        for m, kind, blob in rows
+    ]
+    if mark_used:
+        touch(store, [m.sha256 for m in media if m.sha256])
+    assert post.id is not None
+    return PostDetail(
+        post.id,
+        post.school_id,
+        post.title,
+        post.url,
+        post.published,
+        post.author,
+        json.loads(post.categories),
+        post.html,
+        post.read,
+        post.pinned,
+        media,
+    )
+
+
+def set_read(store: Store, post_ids: list[int], read: bool = True) -> int:
+    with store.session() as session:
+        posts = session.exec(select(Post).where(col(Post.id).in_(post_ids))).all()
+        for post in posts:
+            post.read = read
+    return len(posts)
+
+
+def set_pinned(store: Store, post_id: int, pinned: bool = True) -> None:
+    """Pinned posts keep their media in the cache whatever the quota (for a lesson)."""
+    with store.session() as session:
+        post = session.get(Post, post_id)
+        if post is None:
+            raise NotFound(f"There is no post {post_id}.")
+        post.pinned = pinned
+
+
+def count_posts(store: Store) -> int:
+    with store.session() as session:
+        return int(session.exec(select(func.count()).select_from(Post)).one())
+
+
+__all__ = [
+    "MediaFile",
+    "PostDetail",
+    "PostSummary",
+    "count_posts",
+    "fts_query",
+    "get_post",
+    "list_posts",
+    "set_pinned",
+    "set_read",
+    "utc_iso",
+]

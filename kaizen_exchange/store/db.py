@@ -1,0 +1,114 @@
+"""Opening the local SQLite store: WAL mode, foreign keys, and migrations to the newest schema.
+
+A teacher upgrading the app keeps their data: every schema change is an Alembic
+migration, applied here on open. When the database is already at the newest
+revision we skip importing Alembic at all, which keeps the window's cold start fast.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, create_engine
+
+from kaizen_exchange.errors import StoreError
+from kaizen_exchange.paths import database_path, media_dir
+
+#: The newest migration; a test checks it matches Alembic's head.
+SCHEMA_HEAD = "0001"
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe with WAL
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def current_revision(path: Path) -> str | None:
+    """The Alembic revision a database file is at, or None when it has no schema yet."""
+    if not path.exists():
+        return None
+    with sqlite3.connect(path) as conn:
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+    return str(row[0]) if row else None
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema to ``revision`` (normally the newest)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+class Store:
+    """The open store of one data folder: the database and the media cache beside it."""
+
+    def __init__(self, folder: Path, *, upgrade: bool = True) -> None:
+        self.folder = folder
+        self.path = database_path(folder)
+        self.media_dir = media_dir(folder)
+        self.engine = make_engine(self.path)
+        if upgrade and current_revision(self.path) != SCHEMA_HEAD:
+            try:
+                migrate(self.engine)
+            except Exception as exc:  # any failure here means the file is unusable as is
+                raise StoreError(
+                    f"The database at {self.path} could not be upgraded ({exc}). "
+                    "Close other copies of Kaizen Exchange and try again; "
+                    "your data has not been changed."
+                ) from exc
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is one transaction: committed on success, rolled back on error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def execute_raw(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
+        """Run one read-only SQL statement (used for FTS and pragmas) and return its rows."""
+        with self.engine.connect() as connection:
+            return list(connection.exec_driver_sql(sql, params or {}).fetchall())
+
+    def integrity_ok(self) -> bool:
+        rows = self.execute_raw("PRAGMA integrity_check")
+        return bool(rows) and rows[0][0] == "ok"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(folder: Path) -> Store:
+    return Store(folder)
+
+
+__all__ = ["SCHEMA_HEAD", "Store", "current_revision", "make_engine", "migrate", "open_store"]

@@ -1,0 +1,8 @@
+"""Alembic environment: always handed a live connection by :mod:`kaizen_exchange.store.db`."""
+
+from alembic import context
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
