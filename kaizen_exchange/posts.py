@@ -240,6 +240,14 @@ def set_pinned(store: Store, post_id: int, pinned: bool = True) -> None:
         if post is None:
             raise NotFound(f"There is no post {post_id}.")
         post.pinned = pinned
+        if pinned:  # files evicted earlier come back with the next sync
+            session.execute(
+                text(
+                    "UPDATE media SET status = 'pending' WHERE status = 'evicted' AND id IN "
+                    "(SELECT media_id FROM post_media WHERE post_id = :post)"
+                ),
+                {"post": post_id},
+            )
 
 
 def count_posts(store: Store) -> int:

@@ -70,6 +70,13 @@ class Store:
 
     def __init__(self, folder: Path, *, upgrade: bool = True) -> None:
         self.folder = folder
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot create the data folder {folder} ({exc.strerror}). "
+                "Choose another folder with --data-dir."
+            ) from exc
         self.path = database_path(folder)
         self.media_dir = media_dir(folder)
         self.engine = make_engine(self.path)

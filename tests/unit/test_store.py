@@ -1,0 +1,83 @@
+"""The store: migrations keep a teacher's data, WAL mode, and the full-text index."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlmodel import select
+
+from kaizen_exchange.paths import database_path
+from kaizen_exchange.posts import list_posts
+from kaizen_exchange.store.db import MIGRATIONS, SCHEMA_HEAD, Store, make_engine, migrate
+from kaizen_exchange.store.models import Feed, Post, School, SchoolPeriod
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
+
+
+def test_database_made_by_first_migration_upgrades_and_keeps_data(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    engine = make_engine(database_path(folder))
+    migrate(engine, "0001")
+    with sqlite3.connect(database_path(folder)) as conn:
+        conn.execute(
+            "INSERT INTO school (id, name, country, timezone, home) "
+            "VALUES ('oak', 'Oak Primary', 'GB', 'Europe/London', 1)"
+        )
+        conn.execute(
+            "INSERT INTO school_period (school_id, kind, name, start, \"end\", source) "
+            "VALUES ('oak', 'term', 'Autumn', '2026-09-03', '2026-12-18', 'network')"
+        )
+    engine.dispose()
+
+    store = Store(folder)
+    with store.session() as session:
+        school = session.get_one(School, "oak")
+        assert school.name == "Oak Primary" and school.home
+        period = session.exec(select(SchoolPeriod)).one()
+        assert period.start == date(2026, 9, 3)
+    rows = store.execute_raw("SELECT version_num FROM alembic_version")
+    assert rows[0][0] == SCHEMA_HEAD
+    assert store.integrity_ok()
+
+
+def test_store_uses_write_ahead_logging(store: Store) -> None:
+    assert store.execute_raw("PRAGMA journal_mode")[0][0] == "wal"
+
+
+def _post(store: Store, title: str, text: str, when: datetime) -> None:
+    with store.session() as session:
+        if session.get(School, "oak") is None:
+            session.add(School(id="oak", name="Oak", country="GB", timezone="Europe/London"))
+            session.flush()
+            session.add(Feed(id=1, school_id="oak", url="http://oak.test/feed/"))
+            session.flush()
+        session.add(
+            Post(school_id="oak", feed_id=1, identity=title, title=title, text=text,
+                 published=when)
+        )
+
+
+def test_full_text_search_follows_inserts_and_edits(store: Store) -> None:
+    _post(store, "Rainfall in Perth", "We measured the rain", datetime(2026, 5, 1, tzinfo=UTC))
+    _post(store, "Persuasive letters", "Dear partner class", datetime(2026, 5, 2, tzinfo=UTC))
+    assert [p.title for p in list_posts(store, search="rain")] == ["Rainfall in Perth"]
+    assert [p.title for p in list_posts(store, search="partn")] == ["Persuasive letters"]
+    with store.session() as session:
+        post = session.exec(select(Post).where(Post.identity == "Persuasive letters")).one()
+        post.text = "Dear friends in Adelaide"
+    assert list_posts(store, search="partner") == []
+    assert [p.title for p in list_posts(store, search="adelaide")] == ["Persuasive letters"]
+
+
+def test_search_with_only_punctuation_finds_nothing_instead_of_failing(store: Store) -> None:
+    _post(store, "Maths", "Fractions", datetime(2026, 5, 1, tzinfo=UTC))
+    assert list_posts(store, search='"*)(') == []
