@@ -7,7 +7,7 @@ from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.feeds.sanitize import plain_text
-from kaizen_exchange.posts import get_post, list_posts, set_pinned, set_read
+from kaizen_exchange.posts import PostSummary, get_post, list_posts, set_pinned, set_read
 
 
 def register(subparsers: Any) -> None:
@@ -48,10 +48,16 @@ def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
     )
     if args.json:
         ctx.print_json([p.to_json() for p in posts])
-        return EXIT_OK
+    else:
+        print_posts(ctx, posts)
+    return EXIT_OK
+
+
+def print_posts(ctx: Context, posts: list[PostSummary]) -> None:
+    """A table of posts for people; a bullet marks unread ones."""
     if not posts:
         ctx.say("No posts match. Run 'kaizen-exchange sync' to fetch new ones.")
-        return EXIT_OK
+        return
     rows = [
         [
             str(p.id),
@@ -62,7 +68,6 @@ def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
         for p in posts
     ]
     ctx.say(table(rows, ["ID", "DATE", "SCHOOL", "TITLE"]))
-    return EXIT_OK
 
 
 def show_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -59,7 +59,7 @@ def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         ctx.print_json(report.to_json())
     else:
-        _print_summary(ctx, report)
+        print_summary(ctx, report)
     return report.exit_code
 
 
@@ -71,7 +71,7 @@ def _progress(ctx: Context) -> Any:
     return show
 
 
-def _print_summary(ctx: Context, report: SyncReport) -> None:
+def print_summary(ctx: Context, report: SyncReport) -> None:
     failed = [f for f in report.feeds if f.status in ("error", "gone")]
     ctx.say(
         f"Synced {len(report.feeds)} feeds in {report.seconds:.1f} s: "
