@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "sync_cmds",
     "posts_cmds",
     "cache_cmds",
+    "demo_cmds",
+    "schedule_cmds",
 )
 
 

@@ -21,7 +21,7 @@ from kaizen_exchange.errors import StoreError
 from kaizen_exchange.paths import database_path, media_dir
 
 #: The newest migration; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

@@ -1,0 +1,280 @@
+"""Booking, listing, checking and cancelling video-call sessions in the store.
+
+Every function here is one transaction: a refused booking stores nothing. The report
+a booking prints is the same one ``sessions check`` gives later, recomputed from the
+calendars as they are then (terms may have been imported in between).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlparse
+
+from sqlmodel import Session, col, select
+
+from kaizen_exchange.errors import BadInput, KaizenError, NotFound
+from kaizen_exchange.schedule.checks import DAY_KINDS, OccurrenceReport, SessionChecker, iso_utc
+from kaizen_exchange.schedule.loading import load_calendars
+from kaizen_exchange.schedule.localtime import parse_local, zone_info
+from kaizen_exchange.schedule.models import (
+    BOOKED,
+    CANCELLED,
+    CallSession,
+    CallSessionSchool,
+    now_utc,
+)
+from kaizen_exchange.schedule.occurrences import Occurrence, occurrences
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import School
+
+MAX_MINUTES = 8 * 60
+MAX_SERIES_DAYS = 731
+
+
+@dataclass
+class NewSession:
+    """What ``sessions add`` was asked for, before any checking."""
+
+    schools: list[str]
+    start: str  # "YYYY-MM-DD HH:MM" on the clock of ``zone``
+    zone: str  # a school id or an IANA zone
+    minutes: int
+    title: str
+    link: str | None = None
+    weekly_until: date | None = None
+    fold: int | None = None
+    force: bool = False
+
+
+@dataclass
+class SessionReport:
+    """A session and the check of each of its occurrences."""
+
+    session: CallSession
+    schools: list[str]
+    reports: list[OccurrenceReport]
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "session": self.session.id,
+            "occurrences": [r.to_json() for r in self.reports if not r.skipped],
+            "skipped": [r.to_json() for r in self.reports if r.skipped],
+        }
+
+
+def check_link(link: str | None) -> str | None:
+    """A meeting link must be an https address with a host (Teams, Zoom, Meet, Jitsi...)."""
+    if link is None:
+        return None
+    parsed = urlparse(link.strip())
+    if parsed.scheme != "https" or not parsed.netloc or " " in link.strip():
+        raise BadInput(
+            f"--link '{link}' is not an https address; copy the meeting link from Teams, "
+            "Zoom, Meet or Jitsi, starting with https://"
+        )
+    return link.strip()
+
+
+def _check_request(new: NewSession) -> None:
+    if not new.schools:
+        raise BadInput("name the schools taking part with --school (at least one).")
+    if not new.title.strip():
+        raise BadInput("give the session a title with --title.")
+    if not 1 <= new.minutes <= MAX_MINUTES:
+        raise BadInput(f"--minutes {new.minutes} should be between 1 and {MAX_MINUTES}.")
+    if new.fold not in (None, 0, 1):
+        raise BadInput("--fold is 0 (the first of a repeated hour) or 1 (the second).")
+
+
+def _zone_of(session: Session, name: str, schools: Sequence[str]) -> tuple[str, str | None]:
+    """``--zone`` is a school id (its clock, and it anchors the series) or an IANA zone."""
+    school = session.get(School, name)
+    if school is not None:
+        return school.timezone, name if name in schools else None
+    zone_info(name)
+    return name, None
+
+
+def add_session(store: Store, new: NewSession) -> SessionReport:
+    """Book a session (or a weekly series), refusing one outside a school's window."""
+    _check_request(new)
+    link = check_link(new.link)
+    with store.session() as session:
+        calendars = load_calendars(session, new.schools)
+        zone, anchor = _zone_of(session, new.zone, new.schools)
+        local = parse_local(new.start, zone, new.fold)
+        _check_until(new.weekly_until, local.moment.date())
+        if new.weekly_until is not None and new.fold == 1:
+            _refuse_second_fold(local.moment)
+        first = local.moment
+        row = CallSession(
+            uid=f"{uuid.uuid4()}@kaizen-exchange",
+            title=new.title.strip(),
+            start=first.astimezone(UTC),
+            zone=zone,
+            anchor=anchor,
+            minutes=new.minutes,
+            link=link,
+            weekly_until=new.weekly_until,
+        )
+        checker = SessionChecker(calendars, zone, anchor)
+        items = occurrences(row.start_utc(), zone, row.minutes, row.weekly_until, set())
+        reports = checker.check(items)
+        skipped = {r.start for r in reports if any(p.kind in DAY_KINDS for p in r.problems)}
+        if new.weekly_until is not None:
+            row.set_skipped(skipped)
+            items = occurrences(row.start_utc(), zone, row.minutes, row.weekly_until, skipped)
+            reports = checker.check(items)
+            if all(r.skipped for r in reports):
+                raise BadInput(_all_skipped(reports))
+        elif reports[0].blocking and not new.force:
+            raise BadInput(_refusal(reports[0]))
+        session.add(row)
+        session.flush()
+        assert row.id is not None  # set by the flush
+        for position, school_id in enumerate(new.schools):
+            session.add(
+                CallSessionSchool(session_id=row.id, school_id=school_id, position=position)
+            )
+    notes = [local.note] if local.note else []
+    return SessionReport(row, list(new.schools), reports, notes)
+
+
+def _id(row: CallSession) -> int:
+    if row.id is None:  # only before a flush, which the callers always do first
+        raise KaizenError("a session was used before it was saved")
+    return row.id
+
+
+def _refuse_second_fold(moment: datetime) -> None:
+    """A series' DTSTART is a wall-clock time, which always means the first of a repeat."""
+    if moment.replace(fold=0).utcoffset() != moment.utcoffset():
+        raise BadInput(
+            "a weekly series cannot start in the second pass of a repeated hour (--fold 1): "
+            "calendar programs would read it as the first. Start it a week later or at "
+            "another time."
+        )
+
+
+def _check_until(until: date | None, first: date) -> None:
+    if until is None:
+        return
+    if until < first:
+        raise BadInput(f"--weekly-until {until} is before the first call on {first}.")
+    if (until - first).days > MAX_SERIES_DAYS:
+        raise BadInput(
+            f"--weekly-until {until} is more than two years ahead; book a shorter series."
+        )
+
+
+def _refusal(report: OccurrenceReport) -> str:
+    lines = [f"- {p.detail}" for p in report.blocking]
+    return (
+        "not booked, because the call does not fit:\n"
+        + "\n".join(lines)
+        + "\nChoose another time (try 'kaizen-exchange slots'), or add --force to book it anyway."
+    )
+
+
+def _all_skipped(reports: Sequence[OccurrenceReport]) -> str:
+    first = reports[0].problems[0].detail if reports and reports[0].problems else ""
+    return (
+        f"not booked: every week of the series falls on a day that is not a school day "
+        f"for one of the schools (first: {first}). Choose other dates."
+    )
+
+
+def get_session(session: Session, session_id: int) -> tuple[CallSession, list[str]]:
+    """A session and its schools in the order they were named, or NotFound."""
+    row = session.get(CallSession, session_id)
+    if row is None:
+        raise NotFound(
+            f"there is no session {session_id}; 'kaizen-exchange sessions list' shows them."
+        )
+    links = session.exec(
+        select(CallSessionSchool)
+        .where(CallSessionSchool.session_id == session_id)
+        .order_by(col(CallSessionSchool.position))
+    ).all()
+    return row, [link.school_id for link in links]
+
+
+def session_occurrences(row: CallSession) -> list[Occurrence]:
+    return occurrences(
+        row.start_utc(), row.zone, row.minutes, row.weekly_until, row.skipped_instants()
+    )
+
+
+def check_session(store: Store, session_id: int) -> SessionReport:
+    """Check every occurrence of a stored session against today's calendars."""
+    with store.session() as session:
+        row, schools = get_session(session, session_id)
+        calendars = load_calendars(session, schools)
+    reports = SessionChecker(calendars, row.zone, row.anchor).check(session_occurrences(row))
+    notes = [f"this session is {row.status}."] if row.status != BOOKED else []
+    return SessionReport(row, schools, reports, notes)
+
+
+def cancel_session(store: Store, session_id: int) -> tuple[CallSession, bool]:
+    """Mark a session cancelled (raising SEQUENCE); False when it already was."""
+    with store.session() as session:
+        row, _ = get_session(session, session_id)
+        if row.status == CANCELLED:
+            return row, False
+        row.status = CANCELLED
+        row.sequence += 1
+        row.updated = now_utc()
+    return row, True
+
+
+def session_json(row: CallSession, schools: list[str]) -> dict[str, Any]:
+    """One entry of ``sessions list --json``."""
+    return {
+        "id": row.id,
+        "uid": row.uid,
+        "title": row.title,
+        "schools": schools,
+        "start": iso_utc(row.start_utc()),
+        "minutes": row.minutes,
+        "zone": row.zone,
+        "link": row.link,
+        "weekly_until": row.weekly_until.isoformat() if row.weekly_until else None,
+        "status": row.status,
+    }
+
+
+def list_sessions(store: Store) -> list[tuple[CallSession, list[str]]]:
+    """Every session, soonest first, with its schools."""
+    with store.session() as session:
+        rows = session.exec(select(CallSession).order_by(col(CallSession.start))).all()
+        links = session.exec(select(CallSessionSchool).order_by(col(CallSessionSchool.position)))
+        schools: dict[int, list[str]] = {}
+        for link in links:
+            schools.setdefault(link.session_id, []).append(link.school_id)
+    return [(row, schools.get(row.id or 0, [])) for row in rows]
+
+
+def end_of(row: CallSession) -> datetime:
+    """The UTC end of the session's last occurrence."""
+    last = session_occurrences(row)[-1]
+    return last.start + timedelta(minutes=row.minutes)
+
+
+__all__ = [
+    "NewSession",
+    "SessionReport",
+    "add_session",
+    "cancel_session",
+    "check_link",
+    "check_session",
+    "end_of",
+    "get_session",
+    "list_sessions",
+    "session_json",
+    "session_occurrences",
+]

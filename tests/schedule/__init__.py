@@ -1,0 +1,1 @@
+"""Tests of the video-call planner (kaizen_exchange.schedule)."""
