@@ -57,9 +57,7 @@ def _cli(data: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "kaizen_exchange", "--data-dir", str(data), *args]
 
 
-def test_killing_a_sync_at_any_point_keeps_the_store_consistent(
-    site: str, tmp_path: Path
-) -> None:
+def test_killing_a_sync_at_any_point_keeps_the_store_consistent(site: str, tmp_path: Path) -> None:
     network = tmp_path / "network.toml"
     feeds = ", ".join(f'"{site}/feed{f}.xml"' for f in range(FEEDS))
     network.write_text(

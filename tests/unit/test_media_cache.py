@@ -40,8 +40,14 @@ def _posts(store: Store, count: int) -> None:
         session.flush()
         for i in range(1, count + 1):
             session.add(
-                Post(id=i, school_id="s", feed_id=1, identity=str(i), title=str(i),
-                     published=datetime(2026, 1, i, tzinfo=UTC))
+                Post(
+                    id=i,
+                    school_id="s",
+                    feed_id=1,
+                    identity=str(i),
+                    title=str(i),
+                    published=datetime(2026, 1, i, tzinfo=UTC),
+                )
             )
 
 

@@ -79,9 +79,11 @@ def test_atom_with_xml_base_relative_links() -> None:
 
 def test_a_web_page_is_not_a_feed() -> None:
     with pytest.raises(FeedParseError, match="web page, not a feed"):
-        parse_feed(b"<!DOCTYPE html><html><body>Hi</body></html>", "http://x/", {
-            "content-type": "text/html"
-        })
+        parse_feed(
+            b"<!DOCTYPE html><html><body>Hi</body></html>",
+            "http://x/",
+            {"content-type": "text/html"},
+        )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +92,8 @@ def test_a_web_page_is_not_a_feed() -> None:
         # billion laughs
         b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
         + b"".join(
-            b'<!ENTITY %s "%s">' % (f"a{i}".encode(), (f"&a{i - 1 if i > 1 else ''};" * 10).encode())
+            b'<!ENTITY %s "%s">'
+            % (f"a{i}".encode(), (f"&a{i - 1 if i > 1 else ''};" * 10).encode())
             for i in range(1, 10)
         )
         + b']><rss version="2.0"><channel><title>&a9;</title></channel></rss>',
@@ -119,9 +122,27 @@ def test_any_bytes_give_a_feed_or_a_plain_error(body: bytes) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["<item>", "</item>", "<title>", "</title>", "<guid>", "</guid>", "<![CDATA[",
-             "]]>", "&amp;", "&bogus;", "<link>http://x/1</link>", "text", "<rss version='2.0'>",
-             "<channel>", "</channel>", "</rss>", "<?xml version='1.0'?>", "\x00", "<entry>"]
+            [
+                "<item>",
+                "</item>",
+                "<title>",
+                "</title>",
+                "<guid>",
+                "</guid>",
+                "<![CDATA[",
+                "]]>",
+                "&amp;",
+                "&bogus;",
+                "<link>http://x/1</link>",
+                "text",
+                "<rss version='2.0'>",
+                "<channel>",
+                "</channel>",
+                "</rss>",
+                "<?xml version='1.0'?>",
+                "\x00",
+                "<entry>",
+            ]
         ),
         max_size=30,
     )

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kaizen_exchange.feeds.sanitize import TAGS, image_urls, plain_text, sanitize_html
 
 HOSTILE = [
-    '<script>alert(1)</script><p>Hi</p>',
+    "<script>alert(1)</script><p>Hi</p>",
     '<img src="x.png" onerror="alert(1)">',
     '<a href="javascript:alert(1)">click</a>',
     '<a href="JaVaScRiPt:alert(1)">click</a>',
@@ -21,8 +21,8 @@ HOSTILE = [
     '<object data="movie.swf"></object><embed src="x.swf">',
     '<form action="https://evil.example/"><input name="password"></form>',
     '<style>body{display:none}</style><p style="color:red">x</p>',
-    '<svg><script>alert(1)</script></svg>',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+    "<svg><script>alert(1)</script></svg>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     '<p onmouseover="steal()">hover</p>',
     '<base href="https://evil.example/">',
     '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
@@ -88,12 +88,23 @@ tags = st.sampled_from(
     ["script", "iframe", "img", "a", "p", "svg", "style", "form", "object", "div", "math"]
 )
 attributes = st.sampled_from(
-    ['onerror="x()"', 'href="javascript:x()"', 'src="data:text/html,x"', 'style="x"',
-     'href="https://ok.example/"', 'src="pic.png"', "onload=x()", 'href=" javascript:x"']
+    [
+        'onerror="x()"',
+        'href="javascript:x()"',
+        'src="data:text/html,x"',
+        'style="x"',
+        'href="https://ok.example/"',
+        'src="pic.png"',
+        "onload=x()",
+        'href=" javascript:x"',
+    ]
 )
 fragment = st.builds(
     lambda tag, attrs, body, close: f"<{tag} {' '.join(attrs)}>{body}" + (f"</{tag}>" * close),
-    tags, st.lists(attributes, max_size=3), st.text(max_size=20), st.booleans(),
+    tags,
+    st.lists(attributes, max_size=3),
+    st.text(max_size=20),
+    st.booleans(),
 )
 
 

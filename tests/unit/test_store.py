@@ -33,7 +33,7 @@ def test_database_made_by_first_migration_upgrades_and_keeps_data(tmp_path: Path
             "VALUES ('oak', 'Oak Primary', 'GB', 'Europe/London', 1)"
         )
         conn.execute(
-            "INSERT INTO school_period (school_id, kind, name, start, \"end\", source) "
+            'INSERT INTO school_period (school_id, kind, name, start, "end", source) '
             "VALUES ('oak', 'term', 'Autumn', '2026-09-03', '2026-12-18', 'network')"
         )
     engine.dispose()
@@ -61,8 +61,7 @@ def _post(store: Store, title: str, text: str, when: datetime) -> None:
             session.add(Feed(id=1, school_id="oak", url="http://oak.test/feed/"))
             session.flush()
         session.add(
-            Post(school_id="oak", feed_id=1, identity=title, title=title, text=text,
-                 published=when)
+            Post(school_id="oak", feed_id=1, identity=title, title=title, text=text, published=when)
         )
 
 
