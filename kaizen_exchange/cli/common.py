@@ -12,10 +12,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kaizen_exchange.paths import data_dir
-from kaizen_exchange.store.db import Store
+
+if TYPE_CHECKING:
+    from kaizen_exchange.store.db import Store
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -42,6 +44,8 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from kaizen_exchange.store.db import Store  # SQLAlchemy only when a command needs it
+
             self._store = Store(self.folder)
         return self._store
 

@@ -15,16 +15,34 @@ from kaizen_exchange import APP_NAME, __version__
 from kaizen_exchange.cli.common import EXIT_FAILED, EXIT_USAGE, Context
 from kaizen_exchange.errors import BadInput, KaizenError
 
-#: Modules under kaizen_exchange.cli that each provide ``register(subparsers)``.
-COMMAND_MODULES = (
-    "network_cmds",
-    "feeds_cmds",
-    "sync_cmds",
-    "posts_cmds",
-    "cache_cmds",
-    "demo_cmds",
-    "schedule_cmds",
-)
+#: Every command, the module under kaizen_exchange.cli that registers it, and its one-line
+#: help. Only the module of the command being run is imported, so a scheduled
+#: ``kaizen-exchange sync`` does not pay for the planner's or the window's imports.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "network": ("network_cmds", "import or export the partner network file"),
+    "feeds": ("feeds_cmds", "the partner blogs' feeds"),
+    "sync": ("sync_cmds", "fetch new posts and their pictures"),
+    "posts": ("posts_cmds", "read the partner schools' posts"),
+    "cache": ("cache_cmds", "the offline pictures and attachments"),
+    "demo-sync": ("demo_cmds", "sync the bundled demo network (no internet needed)"),
+    "slots": ("schedule_cmds", "find times when schools can meet"),
+    "sessions": ("schedule_cmds", "book, check and export video calls"),
+    "terms": ("schedule_cmds", "term dates and closures of a school"),
+}
+COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line, skipping global options."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--data-dir":
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,7 +53,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\nTry '{self.prog} --help'.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, fully built for ``command`` (or every command when None)."""
     parser = _Parser(
         prog="kaizen-exchange",
         description=f"{APP_NAME}: partner schools' blogs offline, and calls across the world.",
@@ -48,15 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $KAIZEN_EXCHANGE_DATA_DIR or the user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        module = import_module(f"kaizen_exchange.cli.{name}")
-        module.register(subparsers)
+    wanted = [COMMANDS[command][0]] if command in COMMANDS else []
+    if command is not None and command not in COMMANDS:
+        wanted = list(COMMAND_MODULES)  # let argparse name the unknown command
+    for name in wanted:
+        import_module(f"kaizen_exchange.cli.{name}").register(subparsers)
+    for name, (_module, summary) in COMMANDS.items():
+        if name not in subparsers.choices:  # listed in --help, built only when chosen
+            subparsers.add_parser(name, help=summary, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_command(arguments))
+    args = parser.parse_args(arguments)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

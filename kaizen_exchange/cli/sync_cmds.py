@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         type=float,
         default=60.0,
         metavar="SECONDS",
-        help="give up on a feed that has not answered in full after this long (default 60)",
+        help="give up on a feed that has not answered in full after this long (default 30)",
     )
     sync.add_argument(
         "--history-pages",
@@ -43,7 +43,7 @@ def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
                 raise NotFound(f"There is no school '{args.school}'.")
     settings = HttpSettings(
         request_deadline=args.timeout,
-        read_timeout=min(20.0, args.timeout),
+        read_timeout=min(15.0, args.timeout),
         connect_timeout=min(10.0, args.timeout),
     )
     options = SyncOptions(

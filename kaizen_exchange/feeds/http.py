@@ -31,8 +31,8 @@ class HttpSettings:
     per_host: int = 2
     total: int = 48
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    request_deadline: float = 60.0  # a whole request, body included, must finish by then
+    read_timeout: float = 15.0
+    request_deadline: float = 30.0  # a whole request, body included, must finish by then
     max_redirects: int = 5
 
 

@@ -43,7 +43,7 @@ class ParsedEntry:
     title: str
     author: str | None
     categories: list[str]
-    published: datetime  # aware, UTC
+    published: datetime | None  # aware UTC; None when the feed gives no date
     updated: datetime | None
     html: str
     text: str
@@ -105,8 +105,7 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> 
         raise FeedParseError(_not_a_feed(response_headers.get("content-type", ""), body))
     feed = data.get("feed", {})
     generator = str(feed.get("generator", "")) + str(feed.get("generator_detail", {}))
-    fetched = datetime.now(UTC)
-    entries = [_entry(e, url, fetched) for e in data.entries]
+    entries = [_entry(e, url) for e in data.entries]
     return ParsedFeed(
         title=_str(feed.get("title")),
         site_url=_str(feed.get("link")),
@@ -128,7 +127,7 @@ def _str(value: Any) -> str | None:
     return str(value).strip() or None if value else None
 
 
-def _entry(entry: Any, feed_url: str, fetched: datetime) -> ParsedEntry | None:
+def _entry(entry: Any, feed_url: str) -> ParsedEntry | None:
     guid = _str(entry.get("id"))
     link = _str(entry.get("link"))
     identity = guid or link
@@ -156,7 +155,7 @@ def _entry(entry: Any, feed_url: str, fetched: datetime) -> ParsedEntry | None:
         title=plain_text(title),
         author=author,
         categories=list(dict.fromkeys(categories)),
-        published=published or fetched,
+        published=published,
         updated=_instant(entry.get("updated_parsed")),
         html=html,
         text=text,

@@ -75,6 +75,22 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 _URL_ATTRIBUTES = {"href", "src"}
+#: Hosts whose embeds are videos, so the link can say "Watch the video on …".
+VIDEO_HOSTS = (
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "dailymotion.com",
+    "schooltube.com",
+    "teachertube.com",
+    "flipgrid.com",
+    "loom.com",
+    "microsoftstream.com",
+    "stream.microsoft.com",
+    "wistia.com",
+    "ted.com",
+)
 
 # <iframe src="…">, <video src="…">, <embed src="…">, <object data="…">: keep where they pointed.
 _EMBED = re.compile(
@@ -84,11 +100,18 @@ _EMBED = re.compile(
 _IMG_SRC = re.compile(r"<img\b[^>]*?\ssrc=\"([^\"]+)\"", re.I)
 
 
-def _embed_to_link(match: re.Match[str]) -> str:
+def _embed_to_link(match: re.Match[str], base_url: str | None) -> str:
     url = htmllib.unescape(match.group(2))
-    host = urlsplit(url).hostname or "the web"
-    kind = "video" if match.group(1).lower() in ("iframe", "video", "embed") else "media"
-    label = f"Watch the {kind} on {host.removeprefix('www.')}"
+    url = urljoin(base_url, url) if base_url else url
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    tag = match.group(1).lower()
+    is_video = tag in ("video", "audio") or any(
+        host == known or host.endswith("." + known) for known in VIDEO_HOSTS
+    )
+    if is_video:
+        label = f"Watch the {'recording' if tag == 'audio' else 'video'} on {host or 'the web'}"
+    else:
+        label = f"Open the embedded page on {host or 'the web'}"
     return f'<p><a href="{htmllib.escape(url)}">{htmllib.escape(label)}</a></p>'
 
 
@@ -96,7 +119,7 @@ def sanitize_html(raw: str, base_url: str | None = None) -> str:
     """Allow-listed HTML with absolute http(s) links only."""
     if not raw:
         return ""
-    with_links = _EMBED.sub(_embed_to_link, raw)
+    with_links = _EMBED.sub(lambda m: _embed_to_link(m, base_url), raw)
 
     def resolve(_tag: str, attribute: str, value: str) -> str | None:
         if attribute not in _URL_ATTRIBUTES:

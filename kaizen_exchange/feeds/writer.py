@@ -176,16 +176,25 @@ def _upsert_posts(
         session.execute(
             insert(table),
             [
-                {**_post_fields(e), "school_id": school_id, "feed_id": feed_id,
-                 "fetched_at": now, "read": False, "pinned": False}
+                {
+                    **_post_fields(e),
+                    "published": e.published or now,  # undated: when we first saw it
+                    "school_id": school_id,
+                    "feed_id": feed_id,
+                    "fetched_at": now,
+                    "read": False,
+                    "pinned": False,
+                }
                 for e in fresh
             ],
         )
-    if edited:
-        session.execute(
-            update(table).where(table.c.id == bindparam("post_id")),
-            [{**_post_fields(e), "post_id": known[e.identity][0]} for e in edited],
-        )
+    # executemany needs one shape per batch: undated posts keep their first-seen time
+    for batch in ([e for e in edited if e.published], [e for e in edited if not e.published]):
+        if batch:
+            session.execute(
+                update(table).where(table.c.id == bindparam("post_id")),
+                [_update_fields(e, known[e.identity][0]) for e in batch],
+            )
     ids = _known_posts(session, school_id, [e.identity for e in fresh]) if fresh else {}
     changed = [(ids[e.identity][0], e) for e in fresh]
     changed += [(known[e.identity][0], e) for e in edited]
@@ -204,6 +213,13 @@ def _known_posts(
     return {identity: (post_id, digest) for post_id, identity, digest in rows if post_id}
 
 
+def _update_fields(entry: ParsedEntry, post_id: int) -> dict[str, Any]:
+    fields = {**_post_fields(entry), "post_id": post_id}
+    if entry.published:
+        fields["published"] = entry.published
+    return fields
+
+
 def _post_fields(entry: ParsedEntry) -> dict[str, Any]:
     return {
         "identity": entry.identity,
@@ -212,7 +228,6 @@ def _post_fields(entry: ParsedEntry) -> dict[str, Any]:
         "title": entry.title,
         "author": entry.author,
         "categories": json.dumps(entry.categories, ensure_ascii=False),
-        "published": entry.published,
         "updated": entry.updated,
         "html": entry.html,
         "text": entry.text,

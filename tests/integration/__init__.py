@@ -1,0 +1,1 @@
+"""End-to-end tests: the command line against real servers on loopback."""

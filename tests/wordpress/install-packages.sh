@@ -1,0 +1,72 @@
+#!/bin/sh
+# Installs the Debian packages of the real-WordPress test tier, only those that are missing.
+#
+# Idempotent and quiet when everything is there (no apt-get update, no network). Needs root.
+# Usage: tests/wordpress/install-packages.sh [--check]   (--check: list what is missing, exit 1 if any)
+#
+# Why each package:
+#   wordpress                          the real WordPress (Debian 12: 6.1.x), in /usr/share/wordpress
+#   wordpress-theme-twentytwentythree  without a theme the front-end pages are empty (feeds work anyway)
+#   mariadb-server-core                mariadbd + mariadb-install-db, started by the fixture itself
+#   php8.2-cli                         `php -S` (the web server) and the install/seed scripts
+#   php8.2-mysql php8.2-gd             WordPress's database driver; GD draws the seeded images
+#   php8.2-cgi php micro-httpd         satisfy wordpress's "libapache2-mod-php | php" and
+#                                      "apache2 | httpd", so apt does not pull in Apache (which it
+#                                      would start on port 80). None of them runs a server:
+#   netcat-traditional                 satisfies micro-httpd's "openbsd-inetd | ... |
+#                                      netcat-traditional | systemd-sysv" where systemd-sysv is
+#                                      absent (containers), so no inetd gets installed and started;
+#                                      on a systemd host micro-httpd's :80 socket unit is masked
+#                                      before the install, so it never starts (see below).
+set -eu
+
+PACKAGES="wordpress wordpress-theme-twentytwentythree mariadb-server-core php8.2-cli php8.2-mysql \
+php8.2-gd php8.2-cgi php micro-httpd netcat-traditional"
+
+missing=""
+for pkg in $PACKAGES; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    case "$status" in
+        "install ok installed") ;;
+        *) missing="$missing $pkg" ;;
+    esac
+done
+
+if [ -z "$missing" ]; then
+    echo "WordPress tier packages: all present"
+    exit 0
+fi
+if [ "${1:-}" = "--check" ]; then
+    echo "WordPress tier packages missing:$missing"
+    exit 1
+fi
+if [ "$(id -u)" != 0 ]; then
+    echo "WordPress tier packages missing:$missing" >&2
+    echo "Run this script as root (it uses apt-get install)." >&2
+    exit 1
+fi
+
+echo "Installing WordPress tier packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+# Only refresh the package lists when apt cannot find what it needs (fresh image, stale lists).
+# shellcheck disable=SC2086
+if ! apt-get install -s -y --no-install-recommends $missing >/dev/null 2>&1; then
+    apt-get update -q
+fi
+# On a systemd host, micro-httpd's postinst would enable and start a socket unit on port 80.
+# We never want that server: mask the unit first (the postinst only unmasks its own masks).
+case "$missing" in
+    *" micro-httpd"*)
+        if [ -d /run/systemd/system ]; then
+            systemctl mask micro-httpd.socket >/dev/null 2>&1 || true
+        fi ;;
+esac
+# shellcheck disable=SC2086
+if ! apt-get install -y -q --no-install-recommends $missing; then
+    # Lists that name versions the mirror no longer has fail only at download time.
+    echo "apt-get install failed: refreshing the package lists and trying once more" >&2
+    apt-get update -q
+    # shellcheck disable=SC2086
+    apt-get install -y -q --no-install-recommends $missing
+fi
+echo "WordPress tier packages: installed"
