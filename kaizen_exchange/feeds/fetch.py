@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from kaizen_exchange.feeds.http import HostLimiter, HttpSettings
+from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
 
 PERMANENT = {301, 308}
 TEMPORARY = {302, 303, 307}
@@ -134,7 +134,7 @@ def describe_transport_error(exc: Exception, url: str) -> str:
 
 
 async def fetch(
-    client: httpx.AsyncClient,
+    client: HostClients,
     limiter: HostLimiter,
     settings: HttpSettings,
     url: str,
@@ -156,8 +156,16 @@ async def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        async with asyncio.timeout(deadline or settings.request_deadline):
-            return await _follow(client, limiter, settings, url, headers, cap, sink)
+        return await _follow(
+            client,
+            limiter,
+            settings,
+            url,
+            headers,
+            cap,
+            sink,
+            deadline or settings.request_deadline,
+        )
     except FetchError:
         raise
     except (httpx.HTTPError, TimeoutError, OSError) as exc:
@@ -165,19 +173,26 @@ async def fetch(
 
 
 async def _follow(
-    client: httpx.AsyncClient,
+    client: HostClients,
     limiter: HostLimiter,
     settings: HttpSettings,
     url: str,
     headers: dict[str, str],
     cap: int,
     sink: Callable[[bytes], None] | None,
+    deadline: float,
 ) -> Fetched:
+    """Each hop's deadline starts once its turn comes: waiting behind the per-host limit
+    (a school hosting many feeds) is not the server being slow."""
     seen = [url]
     all_permanent = True
     current = url
     while True:
-        async with limiter.slot(current), client.stream("GET", current, headers=headers) as resp:
+        async with (
+            limiter.slot(current),
+            asyncio.timeout(deadline),
+            client.stream("GET", current, headers=headers) as resp,
+        ):
             status = resp.status_code
             if status in PERMANENT | TEMPORARY and "location" in resp.headers:
                 target = urljoin(current, resp.headers["location"])

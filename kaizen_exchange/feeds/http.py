@@ -14,7 +14,7 @@ import asyncio
 import ssl
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -44,19 +44,62 @@ def ssl_context() -> ssl.SSLContext:
         return ssl.create_default_context()
 
 
-def make_client(settings: HttpSettings) -> httpx.AsyncClient:
-    timeout = httpx.Timeout(
-        settings.read_timeout, connect=settings.connect_timeout, pool=settings.request_deadline
-    )
-    limits = httpx.Limits(max_connections=settings.total, max_keepalive_connections=settings.total)
-    return httpx.AsyncClient(
-        verify=ssl_context(),
-        trust_env=True,
-        follow_redirects=False,  # we follow by hand, to notice permanent moves and loops
-        timeout=timeout,
-        limits=limits,
-        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-    )
+class HostClients:
+    """One small connection pool per host, sharing one TLS context.
+
+    A single pool shared by fifty school servers keeps closing one host's idle
+    connection to open another's (and httpcore's pool bookkeeping grows with the
+    square of its size), so no connection was ever reused. Per-host pools of
+    ``per_host`` connections keep every connection alive for its next request.
+    """
+
+    def __init__(self, settings: HttpSettings) -> None:
+        self._settings = settings
+        self._ssl = ssl_context()
+        self._clients: dict[tuple[str, str, int | None], httpx.AsyncClient] = {}
+
+    def _client(self, url: str) -> httpx.AsyncClient:
+        parts = urlsplit(url)
+        key = (parts.scheme, (parts.hostname or "").lower(), parts.port)
+        client = self._clients.get(key)
+        if client is None:
+            settings = self._settings
+            client = httpx.AsyncClient(
+                verify=self._ssl,
+                trust_env=True,
+                follow_redirects=False,  # followed by hand, to notice permanent moves and loops
+                timeout=httpx.Timeout(
+                    settings.read_timeout,
+                    connect=settings.connect_timeout,
+                    pool=settings.request_deadline,
+                ),
+                limits=httpx.Limits(
+                    max_connections=settings.per_host, max_keepalive_connections=settings.per_host
+                ),
+                headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            )
+            self._clients[key] = client
+        return client
+
+    def stream(
+        self, method: str, url: str, *, headers: dict[str, str]
+    ) -> AbstractAsyncContextManager[httpx.Response]:
+        return self._client(url).stream(method, url, headers=headers)
+
+    async def aclose(self) -> None:
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients.clear()
+
+    async def __aenter__(self) -> HostClients:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.aclose()
+
+
+def make_client(settings: HttpSettings) -> HostClients:
+    return HostClients(settings)
 
 
 class HostLimiter:
@@ -76,4 +119,4 @@ class HostLimiter:
             yield
 
 
-__all__ = ["HostLimiter", "HttpSettings", "make_client", "ssl_context"]
+__all__ = ["HostClients", "HostLimiter", "HttpSettings", "make_client", "ssl_context"]

@@ -8,13 +8,15 @@ media row and never fails its post.
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass
 
 import httpx
 from sqlmodel import col, select
 
 from kaizen_exchange.feeds.fetch import FetchError, fetch
-from kaizen_exchange.feeds.http import HostLimiter, HttpSettings
+from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
+from kaizen_exchange.feeds.post_rows import MediaDone
 from kaizen_exchange.feeds.writer import SyncWriter
 from kaizen_exchange.media_cache import BlobWriter, extension_for
 from kaizen_exchange.store.db import Store
@@ -47,10 +49,37 @@ def _mime(headers: httpx.Headers) -> str:
     return value.split(";")[0].strip().lower()
 
 
+class _Recorder:
+    """Collects finished downloads and writes them in batches.
+
+    One transaction per picture cost more than its download; the files are already
+    in the cache when their rows are written, so a crash between batches only
+    means those pictures are fetched again next time.
+    """
+
+    BATCH = 200
+    SECONDS = 0.5
+
+    def __init__(self, writer: SyncWriter) -> None:
+        self.writer = writer
+        self.pending: list[MediaDone] = []
+        self.last = time.monotonic()
+
+    def add(self, done: MediaDone) -> None:
+        self.pending.append(done)
+        if len(self.pending) >= self.BATCH or time.monotonic() - self.last > self.SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        self.writer.media_done(self.pending)
+        self.pending = []
+        self.last = time.monotonic()
+
+
 async def _one(
     store: Store,
-    writer: SyncWriter,
-    client: httpx.AsyncClient,
+    recorder: _Recorder,
+    client: HostClients,
     limiter: HostLimiter,
     settings: HttpSettings,
     options: MediaOptions,
@@ -74,33 +103,37 @@ async def _one(
     except FetchError as exc:
         blob.discard()
         too_large = "limit" in str(exc)
-        writer.media_failed(media_id, "too_large" if too_large else "error", str(exc))
+        recorder.writer.media_failed(media_id, "too_large" if too_large else "error", str(exc))
         return False
     except BaseException:
         blob.discard()
         raise
     ext = extension_for(mime, url)
     digest, _path = blob.commit(ext)
-    writer.media_done(media_id, digest, blob.size, mime, ext)
+    recorder.add(MediaDone(media_id, digest, blob.size, mime, ext))
     return True
 
 
 async def fetch_pending_media(
     store: Store,
     writer: SyncWriter,
-    client: httpx.AsyncClient,
+    client: HostClients,
     limiter: HostLimiter,
     settings: HttpSettings,
     options: MediaOptions,
 ) -> tuple[int, int]:
     """Download all pending media; returns (fetched, failed)."""
     pending = _pending(store, options.school)
-    results = await asyncio.gather(
-        *(
-            _one(store, writer, client, limiter, settings, options, media_id, url)
-            for media_id, url in pending
+    recorder = _Recorder(writer)
+    try:
+        results = await asyncio.gather(
+            *(
+                _one(store, recorder, client, limiter, settings, options, media_id, url)
+                for media_id, url in pending
+            )
         )
-    )
+    finally:
+        recorder.flush()  # what finished is kept, even when the sync is cancelled
     fetched = sum(results)
     return fetched, len(results) - fetched
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from sqlmodel import col, select
 
 from kaizen_exchange.feeds.discover import looks_like_feed, posts_feed, wordpress_fallback
 from kaizen_exchange.feeds.fetch import Fetched, FetchError, fetch
-from kaizen_exchange.feeds.http import HostLimiter, HttpSettings, make_client
+from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, make_client
 from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
 from kaizen_exchange.feeds.parse import FeedParseError, ParsedFeed
 from kaizen_exchange.feeds.parsing_pool import ParsingPool
@@ -30,7 +31,10 @@ from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, School, utcnow
 
+log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text
+
 MB = 1_000_000
+IN_PROGRESS = 24  # feeds between "asked" and "stored" at once (bounds memory, not speed)
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
@@ -75,13 +79,17 @@ class Syncer:
         self.limiter = HostLimiter(options.http.per_host, options.http.total)
         self._done = 0
         self._total = 0
+        # Feeds fetched but not yet stored hold their bodies in memory; fetching runs
+        # far ahead of parsing, so only this many feeds are in progress at once.
+        self._in_progress = asyncio.Semaphore(IN_PROGRESS)
 
-    async def run(self, client: httpx.AsyncClient) -> SyncReport:
+    async def run(self, client: HostClients) -> SyncReport:
         started = time.perf_counter()
         jobs = self._due_feeds()
         discoveries = self._schools_to_discover()
         self._total = len(jobs) + len(discoveries)
         pool = ParsingPool(self._total, self.options.workers)
+        log.info("sync: %d feeds due, %d blogs to discover", len(jobs), len(discoveries))
         try:
             tasks = [self._feed(client, pool, job) for job in jobs]
             tasks += [self._discover(client, pool, school, blog) for school, blog in discoveries]
@@ -92,6 +100,7 @@ class Syncer:
         if self.options.media:
             await self._media(client)
         self.report.seconds = time.perf_counter() - started
+        log.info("sync done in %.2f s, phases %s", self.report.seconds, self.report.phases)
         return self.report
 
     def _due_feeds(self) -> list[_FeedJob]:
@@ -132,16 +141,27 @@ class Syncer:
 
     def _finish(self, report: FeedReport, started: float) -> None:
         report.seconds = time.perf_counter() - started
+        log.info(
+            "feed %s (school %s): %s, HTTP %s, %d new, %.2f s %s",
+            report.url,
+            report.school,
+            report.status,
+            report.http_status,
+            report.new,
+            report.seconds,
+            report.error or "",
+        )
         self.report.feeds.append(report)
         self._done += 1
         if self.progress:
             self.progress(report, self._done, self._total)
 
-    async def _feed(self, client: httpx.AsyncClient, pool: ParsingPool, job: _FeedJob) -> None:
+    async def _feed(self, client: HostClients, pool: ParsingPool, job: _FeedJob) -> None:
         started = time.perf_counter()
         report = FeedReport(job.url, job.school, "error")
         try:
-            await self._feed_steps(client, pool, job, report)
+            async with self._in_progress:
+                await self._feed_steps(client, pool, job, report)
         except FetchError as exc:
             report.status, report.error, report.http_status = "error", str(exc), exc.http_status
             when = exc.retry_after.astimezone(UTC) if exc.retry_after else None
@@ -152,7 +172,7 @@ class Syncer:
         self._finish(report, started)
 
     async def _feed_steps(
-        self, client: httpx.AsyncClient, pool: ParsingPool, job: _FeedJob, report: FeedReport
+        self, client: HostClients, pool: ParsingPool, job: _FeedJob, report: FeedReport
     ) -> None:
         fetched = job.prefetched or await fetch(
             client,
@@ -196,7 +216,7 @@ class Syncer:
 
     async def _history(
         self,
-        client: httpx.AsyncClient,
+        client: HostClients,
         pool: ParsingPool,
         job: _FeedJob,
         url: str,
@@ -234,7 +254,7 @@ class Syncer:
         return total
 
     async def _discover(
-        self, client: httpx.AsyncClient, pool: ParsingPool, school: str, blog: str
+        self, client: HostClients, pool: ParsingPool, school: str, blog: str
     ) -> None:
         """Find a school's feed from its blog page; the page's GET is reused when it is a feed."""
         started = time.perf_counter()
@@ -255,7 +275,7 @@ class Syncer:
         job = _FeedJob(feed_id, feed_url, school, None, None, None, False, prefetched)
         await self._feed(client, pool, job)
 
-    async def _media(self, client: httpx.AsyncClient) -> None:
+    async def _media(self, client: HostClients) -> None:
         started = time.perf_counter()
         options = MediaOptions(self.options.media_cap, self.options.school)
         fetched, failed = await fetch_pending_media(

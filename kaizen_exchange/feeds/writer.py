@@ -7,20 +7,17 @@ media row points at a file only after the file is complete on disk.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import httpx
-from sqlalchemy import bindparam, delete, insert, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
+from kaizen_exchange.feeds import post_rows as rows
 from kaizen_exchange.feeds.parse import ParsedEntry, ParsedFeed
 from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia, utcnow
+from kaizen_exchange.store.models import Feed, Media, utcnow
 
 MAX_AGE_CAP = timedelta(hours=24)
 BACKOFF_START = timedelta(minutes=5)
@@ -144,16 +141,11 @@ class SyncWriter:
             wait = now + backoff(feed.failures)
             feed.next_check = max(retry_at, wait) if retry_at else (wait if wait > now else None)
 
-    def media_done(self, media_id: int, sha256: str, size: int, mime: str, ext: str) -> None:
-        with self.store.session() as session:
-            session.execute(
-                sqlite_insert(MediaBlob)
-                .values(sha256=sha256, size=size, mime=mime, ext=ext, last_used=utcnow())
-                .on_conflict_do_nothing(index_elements=["sha256"])
-            )
-            media = session.get_one(Media, media_id)
-            media.sha256, media.mime, media.status = sha256, mime, "ok"
-            media.error, media.fetched_at = None, utcnow()
+    def media_done(self, done: list[rows.MediaDone]) -> None:
+        """Record finished downloads in one transaction (their files are already on disk)."""
+        if done:
+            with self.store.session() as session:
+                rows.media_done(session.connection(), done, utcnow())
 
     def media_failed(self, media_id: int, status: str, message: str) -> None:
         with self.store.session() as session:
@@ -164,101 +156,23 @@ class SyncWriter:
 def _upsert_posts(
     session: Session, school_id: str, feed_id: int, entries: list[ParsedEntry]
 ) -> Applied:
-    """Insert new posts and update edited ones, in bulk (Core statements, not ORM objects:
-    a cold sync writes thousands of posts and ORM bookkeeping would dominate it)."""
+    """Insert new posts and update edited ones (identity: GUID, else link, per school)."""
     unique = list({e.identity: e for e in reversed(entries)}.values())
-    table = Post.__table__  # type: ignore[attr-defined]
-    known = _known_posts(session, school_id, [e.identity for e in unique])
+    connection = session.connection()
+    known = rows.known_posts(connection, school_id, [e.identity for e in unique])
     fresh = [e for e in unique if e.identity not in known]
-    edited = [e for e in unique if e.identity in known and known[e.identity][1] != e.content_hash]
-    now = utcnow()
+    edited = [
+        (known[e.identity][0], e)
+        for e in unique
+        if e.identity in known and known[e.identity][1] != e.content_hash
+    ]
     if fresh:
-        session.execute(
-            insert(table),
-            [
-                {
-                    **_post_fields(e),
-                    "published": e.published or now,  # undated: when we first saw it
-                    "school_id": school_id,
-                    "feed_id": feed_id,
-                    "fetched_at": now,
-                    "read": False,
-                    "pinned": False,
-                }
-                for e in fresh
-            ],
-        )
-    # executemany needs one shape per batch: undated posts keep their first-seen time
-    for batch in ([e for e in edited if e.published], [e for e in edited if not e.published]):
-        if batch:
-            session.execute(
-                update(table).where(table.c.id == bindparam("post_id")),
-                [_update_fields(e, known[e.identity][0]) for e in batch],
-            )
-    ids = _known_posts(session, school_id, [e.identity for e in fresh]) if fresh else {}
-    changed = [(ids[e.identity][0], e) for e in fresh]
-    changed += [(known[e.identity][0], e) for e in edited]
-    _link_media(session, changed)
+        rows.insert_posts(connection, school_id, feed_id, fresh, utcnow())
+    if edited:
+        rows.update_posts(connection, edited)
+    ids = rows.known_posts(connection, school_id, [e.identity for e in fresh])
+    rows.link_media(connection, [(ids[e.identity][0], e) for e in fresh] + edited)
     return Applied(new=len(fresh), updated=len(edited))
-
-
-def _known_posts(
-    session: Session, school_id: str, identities: list[str]
-) -> dict[str, tuple[int, str]]:
-    rows = session.exec(
-        select(Post.id, Post.identity, Post.content_hash).where(
-            Post.school_id == school_id, col(Post.identity).in_(identities)
-        )
-    )
-    return {identity: (post_id, digest) for post_id, identity, digest in rows if post_id}
-
-
-def _update_fields(entry: ParsedEntry, post_id: int) -> dict[str, Any]:
-    fields = {**_post_fields(entry), "post_id": post_id}
-    if entry.published:
-        fields["published"] = entry.published
-    return fields
-
-
-def _post_fields(entry: ParsedEntry) -> dict[str, Any]:
-    return {
-        "identity": entry.identity,
-        "guid": entry.guid,
-        "url": entry.url,
-        "title": entry.title,
-        "author": entry.author,
-        "categories": json.dumps(entry.categories, ensure_ascii=False),
-        "updated": entry.updated,
-        "html": entry.html,
-        "text": entry.text,
-        "content_hash": entry.content_hash,
-    }
-
-
-def _link_media(session: Session, changed: list[tuple[int, ParsedEntry]]) -> None:
-    """Record which media each new or edited post uses; new URLs start as pending."""
-    if not changed:
-        return
-    uses: list[tuple[int, str, str]] = []
-    for post_id, entry in changed:
-        uses += [(post_id, url, "image") for url in entry.images]
-        uses += [(post_id, enc.url, "enclosure") for enc in entry.enclosures]
-    post_ids = [post_id for post_id, _ in changed]
-    session.execute(delete(PostMedia).where(col(PostMedia.post_id).in_(post_ids)))
-    if not uses:
-        return
-    urls = list(dict.fromkeys(url for _, url, _ in uses))
-    session.execute(
-        sqlite_insert(Media)
-        .values([{"url": url, "status": "pending"} for url in urls])
-        .on_conflict_do_nothing(index_elements=["url"])
-    )
-    ids = dict(session.exec(select(Media.url, Media.id).where(col(Media.url).in_(urls))).all())
-    rows = {(post_id, ids[url]): kind for post_id, url, kind in uses}
-    session.execute(
-        insert(PostMedia),
-        [{"post_id": p, "media_id": m, "kind": kind} for (p, m), kind in rows.items()],
-    )
 
 
 __all__ = ["Applied", "SyncWriter", "backoff", "fresh_until"]

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import select
 
+from kaizen_exchange.feeds.post_rows import MediaDone
 from kaizen_exchange.feeds.writer import SyncWriter
 from kaizen_exchange.media_cache import BlobWriter, blob_path, cache_stats, evict
 from kaizen_exchange.posts import set_pinned
@@ -28,7 +29,7 @@ def _cache(store: Store, name: str, data: bytes, *, post: int | None = None) -> 
     blob.write(data)
     digest, path = blob.commit(".png")
     assert path.read_bytes() == data
-    writer.media_done(media_id, digest, len(data), "image/png", ".png")
+    writer.media_done([MediaDone(media_id, digest, len(data), "image/png", ".png")])
     return digest
 
 

@@ -1,0 +1,162 @@
+"""The sync's hot SQL, run straight on the connection with ``executemany``.
+
+A cold sync writes ten thousand posts and their media links; building an
+SQLAlchemy statement per row cost more than parsing the feeds. These statements
+are the same every time, so they are written out here once, next to the table
+layout of migration 0001, and only :mod:`kaizen_exchange.feeds.writer` calls them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from kaizen_exchange.feeds.parse import ParsedEntry
+
+_POST_COLUMNS = "identity, guid, url, title, author, categories, updated, html, text, content_hash"
+_INSERT_POST = (
+    f"INSERT INTO post (school_id, feed_id, published, fetched_at, read, pinned, {_POST_COLUMNS})"
+    " VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE_POST = (
+    "UPDATE post SET identity = ?, guid = ?, url = ?, title = ?, author = ?, categories = ?,"
+    " updated = ?, html = ?, text = ?, content_hash = ?, published = coalesce(?, published)"
+    " WHERE id = ?"
+)
+
+
+@dataclass(frozen=True)
+class MediaDone:
+    """A finished download, ready to be recorded (its file is already in the cache)."""
+
+    media_id: int
+    sha256: str
+    size: int
+    mime: str
+    ext: str
+
+
+def sql_time(value: datetime | None) -> str | None:
+    """The text form SQLAlchemy uses for our UTC datetimes in SQLite."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def _rows(connection: Connection, sql: str, params: Sequence[Any]) -> list[Any]:
+    return list(connection.exec_driver_sql(sql, tuple(params)).fetchall())
+
+
+def known_posts(
+    connection: Connection, school_id: str, identities: list[str]
+) -> dict[str, tuple[int, str]]:
+    """Existing posts of a school by identity: (id, content hash)."""
+    if not identities:
+        return {}
+    rows = _rows(
+        connection,
+        "SELECT identity, id, content_hash FROM post"
+        f" WHERE school_id = ? AND identity IN ({_marks(len(identities))})",
+        [school_id, *identities],
+    )
+    return {identity: (post_id, digest) for identity, post_id, digest in rows}
+
+
+def _values(entry: ParsedEntry) -> tuple[Any, ...]:
+    return (
+        entry.identity,
+        entry.guid,
+        entry.url,
+        entry.title,
+        entry.author,
+        json.dumps(entry.categories, ensure_ascii=False),
+        sql_time(entry.updated),
+        entry.html,
+        entry.text,
+        entry.content_hash,
+    )
+
+
+def insert_posts(
+    connection: Connection, school_id: str, feed_id: int, entries: list[ParsedEntry], now: datetime
+) -> None:
+    """New posts; an undated one gets the time we first saw it."""
+    connection.exec_driver_sql(
+        _INSERT_POST,
+        [
+            (school_id, feed_id, sql_time(e.published or now), sql_time(now), *_values(e))
+            for e in entries
+        ],
+    )
+
+
+def update_posts(connection: Connection, edits: list[tuple[int, ParsedEntry]]) -> None:
+    """Edited posts, in place; an undated one keeps its first-seen time."""
+    connection.exec_driver_sql(
+        _UPDATE_POST,
+        [(*_values(e), sql_time(e.published), post_id) for post_id, e in edits],
+    )
+
+
+def link_media(connection: Connection, changed: list[tuple[int, ParsedEntry]]) -> None:
+    """Which media each new or edited post uses; URLs never seen before start as pending."""
+    if not changed:
+        return
+    post_ids = [post_id for post_id, _ in changed]
+    connection.exec_driver_sql(
+        f"DELETE FROM post_media WHERE post_id IN ({_marks(len(post_ids))})", tuple(post_ids)
+    )
+    uses: dict[tuple[int, str], str] = {}
+    for post_id, entry in changed:
+        for url in entry.images:
+            uses.setdefault((post_id, url), "image")
+        for enclosure in entry.enclosures:
+            uses.setdefault((post_id, enclosure.url), "enclosure")
+    if not uses:
+        return
+    urls = list(dict.fromkeys(url for _, url in uses))
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO media (url, status) VALUES (?, 'pending')", [(u,) for u in urls]
+    )
+    ids = dict(
+        _rows(connection, f"SELECT url, id FROM media WHERE url IN ({_marks(len(urls))})", urls)
+    )
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO post_media (post_id, media_id, kind) VALUES (?, ?, ?)",
+        [(post_id, ids[url], kind) for (post_id, url), kind in uses.items()],
+    )
+
+
+def media_done(connection: Connection, done: list[MediaDone], now: datetime) -> None:
+    """Record a batch of finished downloads: the blob (once per content) and its URLs."""
+    when = sql_time(now)
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO media_blob (sha256, size, mime, ext, last_used)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(d.sha256, d.size, d.mime, d.ext, when) for d in done],
+    )
+    connection.exec_driver_sql(
+        "UPDATE media SET sha256 = ?, mime = ?, status = 'ok', error = NULL, fetched_at = ?"
+        " WHERE id = ?",
+        [(d.sha256, d.mime, when, d.media_id) for d in done],
+    )
+
+
+__all__ = [
+    "MediaDone",
+    "insert_posts",
+    "known_posts",
+    "link_media",
+    "media_done",
+    "sql_time",
+    "update_posts",
+]
