@@ -41,6 +41,40 @@ class MediaDone:
     ext: str
 
 
+@dataclass(frozen=True)
+class FeedAnswer:
+    """A feed that answered without new content (304, or the same bytes again)."""
+
+    feed_id: int
+    status: str
+    http_status: int
+    now: datetime
+    next_check: datetime | None
+    etag: str | None
+    last_modified: str | None
+    url: str | None  # the new address after a permanent redirect
+
+
+def feed_answered(connection: Connection, answer: FeedAnswer) -> None:
+    when = sql_time(answer.now)
+    connection.exec_driver_sql(
+        "UPDATE feed SET status = ?, http_status = ?, last_checked = ?, last_success = ?,"
+        " failures = 0, last_error = NULL, next_check = ?, etag = coalesce(?, etag),"
+        " last_modified = coalesce(?, last_modified), url = coalesce(?, url) WHERE id = ?",
+        (
+            answer.status,
+            answer.http_status,
+            when,
+            when,
+            sql_time(answer.next_check),
+            answer.etag,
+            answer.last_modified,
+            answer.url,
+            answer.feed_id,
+        ),
+    )
+
+
 def sql_time(value: datetime | None) -> str | None:
     """The text form SQLAlchemy uses for our UTC datetimes in SQLite."""
     if value is None:
@@ -152,7 +186,9 @@ def media_done(connection: Connection, done: list[MediaDone], now: datetime) -> 
 
 
 __all__ = [
+    "FeedAnswer",
     "MediaDone",
+    "feed_answered",
     "insert_posts",
     "known_posts",
     "link_media",

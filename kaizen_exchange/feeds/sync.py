@@ -13,8 +13,11 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC
+from functools import partial
+from typing import Any, TypeVar
 
 import httpx
 from sqlmodel import col, select
@@ -41,6 +44,7 @@ FEED_ACCEPT = (
 )
 
 Progress = Callable[[FeedReport, int, int], None]
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -82,6 +86,13 @@ class Syncer:
         # Feeds fetched but not yet stored hold their bodies in memory; fetching runs
         # far ahead of parsing, so only this many feeds are in progress at once.
         self._in_progress = asyncio.Semaphore(IN_PROGRESS)
+        # The one writer runs on its own thread: SQLite (full-text indexing above all)
+        # releases the GIL, so storing one feed overlaps fetching and parsing others.
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaizen-writer")
+
+    async def _write(self, method: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._db, partial(method, *args, **kwargs))
 
     async def run(self, client: HostClients) -> SyncReport:
         started = time.perf_counter()
@@ -96,6 +107,7 @@ class Syncer:
             await asyncio.gather(*tasks)
         finally:
             pool.close()
+            self._db.shutdown(wait=True)
         self.report.phases["feeds"] = time.perf_counter() - started
         if self.options.media:
             await self._media(client)
@@ -165,10 +177,10 @@ class Syncer:
         except FetchError as exc:
             report.status, report.error, report.http_status = "error", str(exc), exc.http_status
             when = exc.retry_after.astimezone(UTC) if exc.retry_after else None
-            self.writer.failed(job.id, str(exc), exc.http_status, when)
+            await self._write(self.writer.failed, job.id, str(exc), exc.http_status, when)
         except FeedParseError as exc:
             report.status, report.error = "error", str(exc)
-            self.writer.failed(job.id, str(exc), report.http_status, None)
+            await self._write(self.writer.failed, job.id, str(exc), report.http_status, None)
         self._finish(report, started)
 
     async def _feed_steps(
@@ -189,19 +201,20 @@ class Syncer:
             report.url = fetched.moved_to
         if fetched.gone:
             report.status, report.error = "gone", "The feed was removed for good (HTTP 410)."
-            self.writer.gone(job.id)
+            await self._write(self.writer.gone, job.id)
             return
         if fetched.status == 304:
             report.status = "moved" if fetched.moved_to else "not_modified"
-            self.writer.not_modified(job.id, fetched.headers, fetched.moved_to)
+            await self._write(self.writer.not_modified, job.id, fetched.headers, fetched.moved_to)
             return
         report.status = "moved" if fetched.moved_to else "ok"
         body_hash = hashlib.sha256(fetched.body).hexdigest()
         if body_hash == job.body_hash:
-            self.writer.unchanged_body(job.id, fetched.headers, fetched.moved_to)
+            await self._write(self.writer.unchanged_body, job.id, fetched.headers, fetched.moved_to)
             return
         parsed = await pool.parse(fetched.body, fetched.url, dict(fetched.headers))
-        applied = self.writer.feed_page(
+        applied = await self._write(
+            self.writer.feed_page,
             job.id,
             parsed,
             headers=fetched.headers,
@@ -244,13 +257,13 @@ class Syncer:
                 parsed = await pool.parse(fetched.body, page_url, dict(fetched.headers))
             except (FetchError, FeedParseError):
                 break  # older pages are a bonus; the feed itself synced
-            applied = self.writer.feed_page(job.id, parsed)
+            applied = await self._write(self.writer.feed_page, job.id, parsed)
             total.new += applied.new
             total.updated += applied.updated
             if not parsed.entries or applied.new == 0:
                 break
             previous = digest
-        self.writer.history_done(job.id)
+        await self._write(self.writer.history_done, job.id)
         return total
 
     async def _discover(
@@ -271,7 +284,7 @@ class Syncer:
         else:
             text = page.body.decode(_charset(page.headers), errors="replace")
             feed_url, prefetched = posts_feed(text, page.url) or wordpress_fallback(page.url), None
-        feed_id = self.writer.add_feed(school, feed_url)
+        feed_id = await self._write(self.writer.add_feed, school, feed_url)
         job = _FeedJob(feed_id, feed_url, school, None, None, None, False, prefetched)
         await self._feed(client, pool, job)
 

@@ -79,18 +79,31 @@ class SyncWriter:
         return feed
 
     def not_modified(self, feed_id: int, headers: httpx.Headers, moved_to: str | None) -> None:
-        with self.store.session() as session:
-            feed = self._touch_feed(session, feed_id, "not_modified", headers, 304)
-            if moved_to:
-                feed.url = moved_to
-                feed.status = "moved"
+        """304: only the feed's row changes (one statement: a warm sync is 500 of these)."""
+        self._answered(feed_id, "moved" if moved_to else "not_modified", 304, headers, moved_to)
 
     def unchanged_body(self, feed_id: int, headers: httpx.Headers, moved_to: str | None) -> None:
         """200 with the very same bytes as last time: nothing to parse."""
+        self._answered(feed_id, "moved" if moved_to else "ok", 200, headers, moved_to)
+
+    def _answered(
+        self, feed_id: int, status: str, http: int, headers: httpx.Headers, moved_to: str | None
+    ) -> None:
+        now = utcnow()
         with self.store.session() as session:
-            feed = self._touch_feed(session, feed_id, "moved" if moved_to else "ok", headers, 200)
-            if moved_to:
-                feed.url = moved_to
+            rows.feed_answered(
+                session.connection(),
+                rows.FeedAnswer(
+                    feed_id=feed_id,
+                    status=status,
+                    http_status=http,
+                    now=now,
+                    next_check=fresh_until(headers, now),
+                    etag=headers.get("etag"),
+                    last_modified=headers.get("last-modified"),
+                    url=moved_to,
+                ),
+            )
 
     def feed_page(
         self,
