@@ -68,6 +68,18 @@ def cli_env() -> dict[str, str]:
     return env
 
 
+def _high_water_mb(pid: int) -> float:
+    """The peak resident memory of a running process (Linux /proc), 0 when unknown."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def run_cli(data_dir: Path, *args: str, timeout: float = 60.0) -> CliRun:
     """Run ``python -m kaizen_exchange --data-dir DATA_DIR ARGS…``; fail the test on a hang."""
     argv = ["--data-dir", str(data_dir), *args]
@@ -80,7 +92,9 @@ def run_cli(data_dir: Path, *args: str, timeout: float = 60.0) -> CliRun:
         timed_out = False
         rss: float | None = None
         if hasattr(os, "wait4"):
+            peak = 0.0
             while True:
+                peak = max(peak, _high_water_mb(process.pid))
                 pid, status, usage = os.wait4(process.pid, os.WNOHANG)
                 if pid:
                     break
@@ -91,7 +105,10 @@ def run_cli(data_dir: Path, *args: str, timeout: float = 60.0) -> CliRun:
                     break
                 time.sleep(0.01)
             process.returncode = os.waitstatus_to_exitcode(status)
-            rss = usage.ru_maxrss / 1024  # kilobytes on Linux
+            # ru_maxrss of a child started by a large pytest process can report the
+            # parent's size (the child shares its memory until exec); VmHWM is the
+            # command's own peak, sampled while it runs, so prefer it when we have it.
+            rss = peak or usage.ru_maxrss / 1024  # kilobytes on Linux
         else:  # pragma: no cover - Windows: no per-child memory figure
             try:
                 process.wait(timeout)
