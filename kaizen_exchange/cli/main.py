@@ -7,6 +7,7 @@ a command never means editing a long if/else here.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -14,11 +15,15 @@ from importlib import import_module
 from kaizen_exchange import APP_NAME, __version__
 from kaizen_exchange.cli.common import EXIT_FAILED, EXIT_USAGE, Context
 from kaizen_exchange.errors import BadInput, KaizenError
+from kaizen_exchange.logs import configure_logging
+from kaizen_exchange.machine_defaults import seed_from_machine_defaults
 
 #: Every command, the module under kaizen_exchange.cli that registers it, and its one-line
 #: help. Only the module of the command being run is imported, so a scheduled
 #: ``kaizen-exchange sync`` does not pay for the planner's or the window's imports.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "window": ("gui_cmds", "open the Kaizen Exchange window (the default)"),
+    "demo": ("gui_cmds", "open the window on the bundled demo network"),
     "network": ("network_cmds", "import or export the partner network file"),
     "feeds": ("feeds_cmds", "the partner blogs' feeds"),
     "sync": ("sync_cmds", "fetch new posts and their pictures"),
@@ -78,14 +83,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+#: Commands that work in a throw-away folder of their own: no machine defaults there.
+OWN_STORE = frozenset({"demo", "demo-sync"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # in a frozen app, a parse worker starts here and exits
+    if argv is None:  # a real start (not a test calling main): log to the user's log folder
+        configure_logging()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(chosen_command(arguments))
     args = parser.parse_args(arguments)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
+    if not getattr(args, "func", None):  # no command: open the window (Qt imported there)
+        from kaizen_exchange.cli.gui_cmds import window_cmd
+
+        args.func = window_cmd
     context = Context(data_dir_arg=args.data_dir)
+    if args.command not in OWN_STORE:  # IT's network file for this PC, once per new store
+        seed_from_machine_defaults(lambda: context.store, context.warn)
     try:
         return int(args.func(args, context))
     except BadInput as exc:

@@ -1,0 +1,325 @@
+"""Partner work: the partner classes' posts, filtered and searched as you type, read offline.
+
+The layout is the Designer form ``ui/partner_work.ui``; this module wires it to the
+lazy :class:`PostsModel` and the local-only reader. Opening a post, marking it read
+and pinning it all go through worker threads, so a big store never freezes the list.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
+
+from kaizen_exchange.gui.context import AppContext
+from kaizen_exchange.gui.forms.ui_partner_work import Ui_PartnerWorkPage
+from kaizen_exchange.gui.look import QUALITIES, icon, scaled_font, set_role
+from kaizen_exchange.gui.models.posts import (
+    CLASS,
+    DATE,
+    QUALITY,
+    SCHOOL,
+    TITLE,
+    UNREAD,
+    PostFilter,
+    PostsModel,
+)
+from kaizen_exchange.gui.models.quality_dots import QualityDots, quality_icon
+from kaizen_exchange.gui.pages.base import Page, show_error
+from kaizen_exchange.gui.places import short_school_name
+from kaizen_exchange.gui.present import PresentWindow
+from kaizen_exchange.gui.reader import LoadedPost, load_post
+from kaizen_exchange.gui.settings import AppSettings
+from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.posts import PostSummary, set_pinned, set_read
+
+SEARCH_DELAY_MS = 120  # wait for a pause in typing before asking the index
+TITLE_ROOM = 220  # pixels the title column keeps before other columns are dropped
+MIN_TYPED = 3  # one or two letters match nearly every post: wait for a third (or Enter)
+
+
+class PartnerWorkPage(Page):
+    title = "Partner work"
+    icon_name = "partner-work"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.ui = Ui_PartnerWorkPage()
+        self.ui.setupUi(self)
+        self.setObjectName("page")
+        self.ui.titleLabel.setFont(scaled_font(self.font(), 1.6, bold=True))
+        set_role(self.ui.titleLabel, "heading")
+        self.model = PostsModel(context.store, self)
+        self.present_window: PresentWindow | None = None
+        self._stale = False
+        self._opening = 0  # the post the reader is loading, to drop late answers
+        self._setup_table()
+        self._setup_filters()
+        self._setup_reader()
+        context.schools_changed.connect(self._schools_changed)
+        context.posts_changed.connect(self._posts_changed)
+        self._schools_changed()
+        self.model.reload()
+
+    # -- setup ----------------------------------------------------------------------
+    def _setup_table(self) -> None:
+        table = self.ui.postTable
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(UNREAD, QHeaderView.ResizeMode.Fixed)
+        metrics = table.fontMetrics()
+        samples = {
+            UNREAD: "●●",
+            SCHOOL: "Wattle Creek",
+            CLASS: "Room 12",
+            DATE: "Wed 30 Sept",
+            QUALITY: "Qualities",
+        }
+        self._widths = {c: metrics.horizontalAdvance(t) + 24 for c, t in samples.items()}
+        for column, width in self._widths.items():
+            table.setColumnWidth(column, width)
+        table.installEventFilter(self)
+        self._dots = QualityDots(table)
+        table.setItemDelegateForColumn(QUALITY, self._dots)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.page_loaded.connect(self._page_loaded)
+        self.model.load_failed.connect(self.ui.reader.show_message)
+
+    def _setup_filters(self) -> None:
+        self.ui.searchEdit.addAction(
+            icon("search"), self.ui.searchEdit.ActionPosition.LeadingPosition
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.ui.searchEdit.returnPressed.connect(lambda: self._apply_search(force=True))
+        self.ui.tagCombo.addItem("All learner qualities", None)
+        for quality in QUALITIES:
+            self.ui.tagCombo.addItem(quality_icon(quality), quality.capitalize(), quality)
+        self.ui.schoolCombo.currentIndexChanged.connect(self._filters_changed)
+        self.ui.tagCombo.currentIndexChanged.connect(self._filters_changed)
+        self.ui.unreadCheck.toggled.connect(self._filters_changed)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
+
+    def _setup_reader(self) -> None:
+        self.ui.reader.placeholder = "Choose a post on the left to read it here."
+        self.ui.reader.show_post(None)
+        self.ui.presentButton.setIcon(icon("present"))
+        self.ui.pinButton.setIcon(icon("pin"))
+        self.ui.originalButton.setIcon(icon("open"))
+        self.ui.presentButton.clicked.connect(self.present)
+        self.ui.pinButton.toggled.connect(self._pin_toggled)
+        self.ui.unreadButton.clicked.connect(self._mark_unread)
+        self.ui.originalButton.clicked.connect(self._open_original)
+        present = QShortcut(QKeySequence("F5"), self)
+        present.activated.connect(self.present)
+        self._set_reader_buttons(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.postTable and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return False
+
+    def _fit_columns(self) -> None:
+        """A narrow list drops the qualities, then the class, so titles stay readable."""
+        table = self.ui.postTable
+        room = table.viewport().width() - TITLE_ROOM
+        for column in (UNREAD, SCHOOL, DATE, CLASS, QUALITY):
+            width = self._widths[column]
+            if column in (UNREAD, SCHOOL, DATE):
+                room -= width
+                continue
+            fits = room >= width
+            if table.isColumnHidden(column) == fits:
+                table.setColumnHidden(column, not fits)
+                if fits:
+                    table.setColumnWidth(column, width)
+            if fits:
+                room -= width
+
+    # -- filters --------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def _apply_search(self, force: bool = False) -> None:
+        text = self.ui.searchEdit.text().strip()
+        if 0 < len(text) < MIN_TYPED and not force:
+            self.ui.countLabel.setText("Type a few more letters, or press Enter")
+            return
+        self._search_timer.stop()
+        self.model.update_filter(search=text)
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(
+            PostFilter(
+                school=self.ui.schoolCombo.currentData(),
+                search=self.model.filter.search,
+                unread=self.ui.unreadCheck.isChecked(),
+                tag=self.ui.tagCombo.currentData(),
+            )
+        )
+
+    def _schools_changed(self) -> None:
+        combo = self.ui.schoolCombo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All partner schools", None)
+        for school in self.context.schools:
+            combo.addItem(school.name, school.id)
+        index = combo.findData(chosen)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self.model.set_school_names(
+            {k: short_school_name(v) for k, v in self.context.school_names.items()}
+        )
+
+    def _posts_changed(self) -> None:
+        if self.isVisible():
+            self.model.reload()
+        else:
+            self._stale = True
+
+    def activated(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.model.reload()
+
+    def _page_loaded(self, _generation: int, rows: int, first: bool) -> None:
+        more = "" if self.model.exhausted else "+"
+        self.ui.countLabel.setText(f"{rows}{more} post{'s' if rows != 1 else ''}")
+        if first and rows == 0:
+            empty = self.model.filter == PostFilter()
+            self.ui.reader.show_message(
+                "No posts yet. Press Sync now to fetch your partners' blogs."
+                if empty
+                else "No posts match. Clear the search box or the filters to see more."
+            )
+            self._set_reader_buttons(None)
+
+    # -- reading --------------------------------------------------------------------
+    def current_post(self) -> PostSummary | None:
+        index = self.ui.postTable.currentIndex()
+        return self.model.post_at(index.row()) if index.isValid() else None
+
+    def _selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = {index.row() for index in selected.indexes()}
+        post = self.model.post_at(min(rows)) if rows else None
+        if post is not None:
+            self.open_post(post)
+
+    def open_post(self, post: PostSummary) -> None:
+        self._opening = post.id
+        store, name = self.context.store, self.context.school_names.get(post.school)
+        run_task(
+            lambda: load_post(store, post.id, name),
+            self._post_loaded,
+            lambda exc: show_error(self, "This post could not be opened", exc),
+            owner=self,
+        )
+        if not post.read:
+            run_task(lambda: set_read(store, [post.id], True), owner=self)
+            row = self.model.row_of(post.id)
+            if row is not None:
+                self.model.set_read(row, True)
+
+    def _post_loaded(self, loaded: LoadedPost) -> None:
+        if loaded.detail.id != self._opening:
+            return
+        self.ui.reader.show_post(loaded)
+        self._set_reader_buttons(loaded)
+
+    def _set_reader_buttons(self, loaded: LoadedPost | None) -> None:
+        for button in (self.ui.presentButton, self.ui.pinButton, self.ui.unreadButton):
+            button.setEnabled(loaded is not None)
+        self.ui.originalButton.setEnabled(bool(loaded and loaded.detail.url))
+        self.ui.pinButton.blockSignals(True)
+        self.ui.pinButton.setChecked(bool(loaded and loaded.detail.pinned))
+        self.ui.pinButton.setText(
+            "Pinned for lesson" if loaded and loaded.detail.pinned else "Pin for lesson"
+        )
+        self.ui.pinButton.blockSignals(False)
+
+    def _pin_toggled(self, pinned: bool) -> None:
+        loaded = self.ui.reader.loaded
+        if loaded is None:
+            return
+        post_id, store = loaded.detail.id, self.context.store
+        loaded.detail.pinned = pinned
+        self._set_reader_buttons(loaded)
+        row = self.model.row_of(post_id)
+        if row is not None:
+            self.model.set_pinned(row, pinned)
+        done = (
+            "Pinned: this post and its pictures stay offline for your lesson."
+            if pinned
+            else "Unpinned: its pictures may be cleared when the cache is full."
+        )
+        run_task(
+            lambda: set_pinned(store, post_id, pinned),
+            lambda _none: self.context.say(done),
+            lambda exc: show_error(self, "The post could not be pinned", exc),
+            owner=self,
+        )
+
+    def _mark_unread(self) -> None:
+        loaded = self.ui.reader.loaded
+        if loaded is None:
+            return
+        post_id, store = loaded.detail.id, self.context.store
+        run_task(lambda: set_read(store, [post_id], False), owner=self)
+        row = self.model.row_of(post_id)
+        if row is not None:
+            self.model.set_read(row, False)
+
+    def _open_original(self) -> None:
+        loaded = self.ui.reader.loaded
+        if loaded is not None and loaded.detail.url:
+            QDesktopServices.openUrl(QUrl(loaded.detail.url))
+
+    def present(self) -> None:
+        index = self.ui.postTable.currentIndex()
+        if not index.isValid():
+            return
+        self.present_window = PresentWindow(self.context, self.model, index.row())
+        self.present_window.moved.connect(self._present_moved)
+        self.present_window.start()
+
+    def prepare_screenshot(self) -> None:
+        """For the screenshot test: open the newest post that has a picture."""
+        for row in range(self.model.rowCount()):
+            post = self.model.post_at(row)
+            if post is not None and post.media:
+                self.ui.postTable.selectRow(row)
+                return
+
+    def _present_moved(self, row: int) -> None:
+        self.ui.postTable.selectRow(row)
+
+    # -- state ----------------------------------------------------------------------
+    def save_state(self, settings: AppSettings) -> None:
+        settings.set_geometry("work_splitter", self.ui.splitter.saveState())
+        settings.set_geometry("work_header", self.ui.postTable.horizontalHeader().saveState())
+
+    def restore_state(self, settings: AppSettings) -> None:
+        splitter = settings.geometry("work_splitter")
+        if splitter is not None:
+            self.ui.splitter.restoreState(splitter)
+        else:
+            self.ui.splitter.setSizes([660, 460])
+        header = settings.geometry("work_header")
+        if header is not None:
+            self.ui.postTable.horizontalHeader().restoreState(header)
+
+
+__all__ = ["PartnerWorkPage"]

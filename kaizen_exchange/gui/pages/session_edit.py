@@ -1,0 +1,62 @@
+"""Editing a booked call: the session form in a dialog.
+
+The core has no "update a session" yet, so a change re-books: the new session is
+booked (and checked) first, then the old one is cancelled; exporting both tells the
+partners' calendars. Cancel in this dialog changes nothing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from kaizen_exchange.gui.context import AppContext
+from kaizen_exchange.gui.pages.session_form import SessionForm
+from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.schedule.models import CallSession
+from kaizen_exchange.schedule.sessions import SessionReport, cancel_session
+
+
+class EditSessionDialog(QDialog):
+    """Changing a call re-books it: the new one is booked, then the old one cancelled."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        session: CallSession,
+        schools: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit {session.title}")
+        self.resize(560, 560)
+        self.context = context
+        self.session = session
+        layout = QVBoxLayout(self)
+        self.form = SessionForm(context, self)
+        layout.addWidget(self.form)
+        self.form.ui.headingLabel.setText("Change the call")
+        self.form.ui.bookButton.setText("Save changes")
+        row = session
+        zones = context.zones_of(schools)
+        self.form.ui.titleEdit.setText(row.title)
+        self.form.ui.linkEdit.setText(row.link or "")
+        self.form.set_window(row.start_utc(), row.minutes, schools, context.school_names, zones)
+        if row.weekly_until:
+            self.form.ui.weeklyCheck.setChecked(True)
+            until = row.weekly_until
+            self.form.ui.untilEdit.setDate(QDate(until.year, until.month, until.day))
+        self.form.booked.connect(self._rebooked)
+
+    def _rebooked(self, _report: SessionReport) -> None:
+        store, old = self.context.store, self.session.id or 0
+
+        def done(_result: object) -> None:
+            self.context.say("Saved. Export the session again to send partners the change.")
+            self.context.sessions_changed.emit()
+            self.accept()
+
+        run_task(lambda: cancel_session(store, old), done, owner=self)
+
+
+__all__ = ["EditSessionDialog"]

@@ -1,0 +1,248 @@
+"""The session form of "Plan a call" (layout: ``ui/session_form.ui``).
+
+Choosing a common window fills it; every change re-checks the session off the GUI
+thread and shows the same report a booking gives (school days, call windows, clock
+changes on either side), so the teacher sees problems before booking, not after.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QTime, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from kaizen_exchange.errors import BadInput
+from kaizen_exchange.gui.context import AppContext
+from kaizen_exchange.gui.dates import format_time, short_weekday
+from kaizen_exchange.gui.forms.ui_session_form import Ui_SessionForm
+from kaizen_exchange.gui.look import icon, scaled_font, set_role
+from kaizen_exchange.gui.pages.base import plain_message, show_error
+from kaizen_exchange.gui.places import city, short_school_name
+from kaizen_exchange.gui.planning import Preview, invitation_text, preview
+from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.schedule.checks import OccurrenceReport
+from kaizen_exchange.schedule.ical import Written, export_sessions
+from kaizen_exchange.schedule.sessions import NewSession, SessionReport, add_session
+
+SHOWN = 8  # occurrences listed in the report; the rest are summarised
+
+
+def report_html(
+    reports: list[OccurrenceReport], names: dict[str, str], zones: dict[str, str]
+) -> str:
+    """Each occurrence with every school's local time, problems under it, in plain words."""
+    esc = htmllib.escape
+    kept = [r for r in reports if not r.skipped]
+    skipped = [r for r in reports if r.skipped]
+    lines = []
+    for report in kept[:SHOWN]:
+        times = " · ".join(
+            f"{_when(report.local[s])} {esc(city(zones.get(s, 'UTC')))}" for s in report.local
+        )
+        mark = "✓" if not report.blocking else "✗"
+        lines.append(f"<p>{mark} {times}</p>")
+        for problem in report.problems:
+            colour = "#7a1f14" if problem in report.blocking else "#8a5a00"
+            lines.append(f'<p style="margin-left:18px; color:{colour}">{esc(problem.detail)}</p>')
+    if len(kept) > SHOWN:
+        lines.append(f"<p>… and {len(kept) - SHOWN} more weeks.</p>")
+    if skipped:
+        first = skipped[0].problems[0].detail if skipped[0].problems else ""
+        lines.append(
+            f"<p style='color:#5b6b66'>{len(skipped)} weeks are left out (not a school day on one "
+            f"side{': ' + esc(first) if first else ''}).</p>"
+        )
+    return "".join(lines) or "<p>Choose a common window on the left.</p>"
+
+
+def _when(moment: datetime) -> str:
+    return f"{short_weekday(moment.date())} {moment.day} {moment:%b} {format_time(moment)}"
+
+
+class SessionForm(QWidget):
+    booked = Signal(object)  # SessionReport
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SessionForm()
+        self.ui.setupUi(self)
+        self.context = context
+        self.schools: list[str] = []
+        self.names: dict[str, str] = {}
+        self.zones: dict[str, str] = {}
+        self.current: Preview | None = None
+        self.booked_id: int | None = None
+        self.ui.headingLabel.setFont(scaled_font(self.font(), 1.25, bold=True))
+        set_role(self.ui.headingLabel, "heading")
+        set_role(self.ui.bookButton, "primary")
+        self.ui.exportButton.setIcon(icon("export"))
+        self.ui.copyButton.setIcon(icon("copy"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.check)
+        for signal in (
+            self.ui.titleEdit.textChanged,
+            self.ui.dateEdit.dateChanged,
+            self.ui.timeEdit.timeChanged,
+            self.ui.lengthSpin.valueChanged,
+            self.ui.linkEdit.textChanged,
+            self.ui.weeklyCheck.toggled,
+            self.ui.untilEdit.dateChanged,
+        ):
+            signal.connect(self._changed)
+        self.ui.bookButton.clicked.connect(self.book)
+        self.ui.exportButton.clicked.connect(self.export)
+        self.ui.copyButton.clicked.connect(self.copy_invitation)
+        self.setEnabled(False)
+
+    def set_window(
+        self,
+        start: datetime,
+        minutes: int,
+        schools: list[str],
+        names: dict[str, str],
+        zones: dict[str, str],
+    ) -> None:
+        """Fill the form from a common window (``start`` aware, any zone)."""
+        self.schools, self.names, self.zones = list(schools), names, zones
+        self.booked_id = None
+        anchor = ZoneInfo(zones[schools[0]])
+        local = start.astimezone(anchor)
+        self.ui.zoneLabel.setText(f"{city(zones[schools[0]])} time")
+        if not self.ui.titleEdit.text():
+            who = " & ".join(short_school_name(names.get(s, s)) for s in schools)
+            self.ui.titleEdit.setText(f"{who} call")
+        self.ui.dateEdit.setDate(QDate(local.year, local.month, local.day))
+        self.ui.timeEdit.setTime(QTime(local.hour, local.minute))
+        self.ui.lengthSpin.setValue(minutes)
+        until = local.date() + timedelta(weeks=6)
+        self.ui.untilEdit.setDate(QDate(until.year, until.month, until.day))
+        self.setEnabled(True)
+        self.check()
+
+    def request(self) -> NewSession:
+        day = self.ui.dateEdit.date()
+        when = self.ui.timeEdit.time()
+        until = self.ui.untilEdit.date()
+        return NewSession(
+            schools=self.schools,
+            start=f"{day.year():04d}-{day.month():02d}-{day.day():02d} "
+            f"{when.hour():02d}:{when.minute():02d}",
+            zone=self.schools[0],
+            minutes=self.ui.lengthSpin.value(),
+            title=self.ui.titleEdit.text().strip(),
+            link=self.ui.linkEdit.text().strip() or None,
+            weekly_until=date(until.year(), until.month(), until.day())
+            if self.ui.weeklyCheck.isChecked()
+            else None,
+        )
+
+    def _changed(self) -> None:
+        if self.schools:
+            self.booked_id = None
+            self._timer.start()
+
+    def check(self) -> None:
+        request, store = self.request(), self.context.store
+        run_task(lambda: preview(store, request), self._checked, self._check_failed, owner=self)
+
+    def _checked(self, result: Preview) -> None:
+        self.current = result
+        notes = "".join(f"<p>{htmllib.escape(n)}</p>" for n in result.notes)
+        self.ui.reportView.setHtml(notes + report_html(result.reports, self.names, self.zones))
+        self._buttons()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self.current = None
+        self.ui.reportView.setHtml(
+            f"<p style='color:#7a1f14'>{htmllib.escape(plain_message(exc))}</p>"
+        )
+        self._buttons()
+
+    def _buttons(self) -> None:
+        ok = self.current is not None and bool(self.ui.titleEdit.text().strip())
+        single_blocked = bool(
+            self.current and not self.ui.weeklyCheck.isChecked() and self.current.blocking
+        )
+        self.ui.bookButton.setEnabled(ok and not single_blocked and self.booked_id is None)
+        self.ui.exportButton.setEnabled(self.booked_id is not None)
+        self.ui.copyButton.setEnabled(ok)
+
+    def book(self) -> None:
+        try:
+            request = self.request()
+            if not request.title:
+                raise BadInput("Give the call a title.")
+        except BadInput as exc:
+            show_error(self, "The call was not booked", exc)
+            return
+        store = self.context.store
+        self.ui.bookButton.setEnabled(False)
+        run_task(lambda: add_session(store, request), self._booked, self._not_booked, owner=self)
+
+    def _not_booked(self, exc: BaseException) -> None:
+        show_error(self, "The call was not booked", exc)
+        self._buttons()
+
+    def _booked(self, report: SessionReport) -> None:
+        self.booked_id = report.session.id
+        self._buttons()
+        kept = len([r for r in report.reports if not r.skipped])
+        self.context.say(f"Booked “{report.session.title}” ({kept} calls). Export it to invite.")
+        self.context.sessions_changed.emit()
+        self.booked.emit(report)
+
+    def invitation(self) -> str:
+        request = self.request()
+        start = (
+            self.current.reports[0].start
+            if self.current and self.current.reports
+            else datetime.now(UTC)
+        )
+        zones = {s: self.zones[s] for s in request.schools if s in self.zones}
+        return invitation_text(
+            request.title,
+            start,
+            request.minutes,
+            zones,
+            self.names,
+            request.link,
+            request.weekly_until,
+        )
+
+    def copy_invitation(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self.invitation())
+        self.context.say("The invitation text is on the clipboard: paste it into an email.")
+
+    def export(self) -> None:
+        if self.booked_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the invitation", "kaizen-call.ics", "Calendar files (*.ics)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        store, session_id = self.context.store, self.booked_id
+
+        def done(written: Written) -> None:
+            extra = (" " + " ".join(written.notes)) if written.notes else ""
+            self.context.say(f"Saved {written.path.name}: attach it to an email to invite.{extra}")
+
+        run_task(
+            lambda: export_sessions(store, path, session_id, method="request"),
+            done,
+            lambda exc: show_error(self, "The calendar file was not saved", exc),
+            owner=self,
+        )
+
+
+__all__ = ["SessionForm", "report_html"]

@@ -1,0 +1,318 @@
+"""Sessions: every booked call with its status and the warnings of its latest check;
+export, copy the invitation, edit (re-book) or cancel.
+
+Checks are recomputed from the calendars as they are now (terms may have been
+imported since booking), on a worker thread, with the planner core's checker.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kaizen_exchange.gui.context import AppContext
+from kaizen_exchange.gui.dates import format_datetime
+from kaizen_exchange.gui.look import heading, icon
+from kaizen_exchange.gui.pages.base import Page, show_error
+from kaizen_exchange.gui.pages.session_form import report_html
+from kaizen_exchange.gui.places import short_school_name
+from kaizen_exchange.gui.planning import invitation_text
+from kaizen_exchange.gui.settings import AppSettings
+from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.schedule.ical import Written, export_sessions
+from kaizen_exchange.schedule.ical_import import import_sessions
+from kaizen_exchange.schedule.models import BOOKED, CallSession
+from kaizen_exchange.schedule.sessions import (
+    SessionReport,
+    cancel_session,
+    check_session,
+    list_sessions,
+    session_occurrences,
+)
+from kaizen_exchange.store.db import Store
+
+HEADERS = ("Title", "Next call (your time)", "Repeats", "Schools", "Status", "Check")
+
+
+@dataclass
+class SessionRow:
+    session: CallSession
+    schools: list[str]
+    report: SessionReport
+    next_start: datetime | None
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for r in self.report.reports if not r.skipped and r.problems)
+
+
+def load_sessions(store: Store) -> list[SessionRow]:
+    """Every session with a fresh check (worker thread)."""
+    now = datetime.now(UTC)
+    rows = []
+    for row, schools in list_sessions(store):
+        assert row.id is not None
+        upcoming = [o.start for o in session_occurrences(row) if not o.skipped and o.end > now]
+        rows.append(
+            SessionRow(row, schools, check_session(store, row.id), min(upcoming, default=None))
+        )
+    return rows
+
+
+class SessionsPage(Page):
+    title = "Sessions"
+    icon_name = "sessions"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(10)
+        layout.addWidget(heading("Sessions"))
+        bar = QHBoxLayout()
+        self.export_button = self._button(bar, "export", "Export .ics…", self.export)
+        self.copy_button = self._button(bar, "copy", "Copy invitation", self.copy_invitation)
+        self.edit_button = self._button(bar, "edit", "Edit…", self.edit)
+        self.cancel_button = self._button(bar, "cancel", "Cancel session…", self.cancel)
+        bar.addStretch(1)
+        self._button(bar, "import", "Import invitation…", self.import_invitation)
+        layout.addLayout(bar)
+        self.splitter = QSplitter(self)
+        self.table = QTableWidget(0, len(HEADERS), self.splitter)
+        self.table.setAccessibleName("Booked sessions")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("M") * 14)
+        self.table.setWordWrap(False)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.details = QTextBrowser(self.splitter)
+        self.details.setAccessibleName("Check of the chosen session")
+        self.splitter.setSizes([780, 360])
+        layout.addWidget(self.splitter, 1)
+        self.rows: list[SessionRow] = []
+        self._stale = True
+        context.sessions_changed.connect(self._changed)
+        context.schools_changed.connect(self._changed)
+        self._set_buttons()
+
+    def _button(self, bar: QHBoxLayout, icon_name: str, text: str, slot: object) -> QPushButton:
+        button = QPushButton(icon(icon_name), text, self)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+        return button
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def activated(self) -> None:
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        store = self.context.store
+        run_task(lambda: load_sessions(store), self._loaded, owner=self)
+
+    def _loaded(self, rows: list[SessionRow]) -> None:
+        chosen = self.selected()
+        self.rows = rows
+        names = self.context.school_names
+        self.table.setRowCount(len(rows))
+        for number, item in enumerate(rows):
+            row = item.session
+            until = row.weekly_until
+            weekly = f"weekly to {until.day} {until:%b}" if until else "once"
+            when = (
+                format_datetime(item.next_start, weekday=True, year=False)
+                if item.next_start
+                else "over"
+            )
+            check = "OK" if not item.warnings else f"{item.warnings} to look at"
+            cells = (
+                row.title,
+                when,
+                weekly,
+                ", ".join(short_school_name(names.get(s, s)) for s in item.schools),
+                row.status,
+                check,
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == 5 and item.warnings:
+                    cell.setIcon(icon("warning"))
+                self.table.setItem(number, column, cell)
+        ids = [r.session.id for r in rows]
+        target = chosen.session.id if chosen else None
+        self.table.selectRow(ids.index(target) if target in ids else 0)
+        if not rows:
+            self.details.setHtml(
+                "<p>No calls booked yet. Use Plan a call (Ctrl+3) to find a time.</p>"
+            )
+        self._set_buttons()
+
+    def selected(self) -> SessionRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        index = rows[0].row() if rows else -1
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def _selected(self) -> None:
+        item = self.selected()
+        self._set_buttons()
+        if item is None:
+            return
+        row = item.session
+        zones = self.context.zones_of(item.schools)
+        parts = [f"<h2>{htmllib.escape(row.title)}</h2>"]
+        if row.link:
+            parts.append(f"<p>Link: {htmllib.escape(row.link)}</p>")
+        if row.status != BOOKED:
+            parts.append(f"<p><b>This session is {htmllib.escape(row.status)}.</b></p>")
+        parts.append(report_html(item.report.reports, self.context.school_names, zones))
+        self.details.setHtml("".join(parts))
+
+    def _set_buttons(self) -> None:
+        item = self.selected()
+        has = item is not None
+        booked = has and item is not None and item.session.status == BOOKED
+        for button in (self.export_button, self.copy_button):
+            button.setEnabled(has)
+        self.edit_button.setEnabled(booked)
+        self.cancel_button.setEnabled(booked)
+
+    # -- actions --------------------------------------------------------------------
+    def export(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the invitation", "kaizen-call.ics", "Calendar files (*.ics)"
+        )
+        if path:
+            self.export_to(item.session.id or 0, Path(path))
+
+    def export_to(self, session_id: int, path: Path) -> None:
+        store = self.context.store
+
+        def done(written: Written) -> None:
+            extra = (" " + " ".join(written.notes)) if written.notes else ""
+            self.context.say(f"Saved {written.path.name}: attach it to an email.{extra}")
+
+        run_task(
+            lambda: export_sessions(store, path, session_id, method="request"),
+            done,
+            lambda exc: show_error(self, "The calendar file was not saved", exc),
+            owner=self,
+        )
+
+    def invitation(self) -> str:
+        item = self.selected()
+        if item is None:
+            return ""
+        row = item.session
+        zones = self.context.zones_of(item.schools)
+        start = item.next_start or row.start_utc()
+        names = self.context.school_names
+        return invitation_text(
+            row.title, start, row.minutes, zones, names, row.link, row.weekly_until
+        )
+
+    def copy_invitation(self) -> None:
+        QGuiApplication.clipboard().setText(self.invitation())
+        self.context.say("The invitation text is on the clipboard: paste it into an email.")
+
+    def cancel(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Cancel this session?",
+            f"“{item.session.title}” will be marked cancelled. Export it afterwards and "
+            "send the file to your partners so it leaves their calendars too.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.do_cancel(item.session.id or 0)
+
+    def do_cancel(self, session_id: int) -> None:
+        store = self.context.store
+
+        def done(_result: object) -> None:
+            self.context.say("Cancelled. Export it and send the file to tell your partners.")
+            self.context.sessions_changed.emit()
+
+        run_task(
+            lambda: cancel_session(store, session_id),
+            done,
+            lambda exc: show_error(self, "The session was not cancelled", exc),
+            owner=self,
+        )
+
+    def edit(self) -> None:
+        item = self.selected()
+        if item is not None:
+            from kaizen_exchange.gui.pages.session_edit import EditSessionDialog
+
+            self.editor = EditSessionDialog(self.context, item.session, item.schools, self)
+            self.editor.open()
+
+    def import_invitation(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import an invitation", "", "Calendar files (*.ics)"
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        store = self.context.store
+
+        def done(result: object) -> None:
+            self.context.say("The invitation was read into Sessions.")
+            self.context.sessions_changed.emit()
+
+        run_task(
+            lambda: import_sessions(store, path),
+            done,
+            lambda exc: show_error(self, "The invitation was not imported", exc),
+            owner=self,
+        )
+
+    def save_state(self, settings: AppSettings) -> None:
+        settings.set_geometry("sessions_splitter", self.splitter.saveState())
+
+    def restore_state(self, settings: AppSettings) -> None:
+        state = settings.geometry("sessions_splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+
+__all__ = ["SessionsPage", "load_sessions"]

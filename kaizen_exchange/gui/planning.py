@@ -1,0 +1,134 @@
+"""What "Plan a call" and "Sessions" ask the planner core, composed for the window.
+
+Each function runs on a worker thread and returns plain data. ``preview`` checks a
+session without booking it, from the core's own checker, so the form can show the
+same report a booking would (a candidate for the core: ``sessions.check_new``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from kaizen_exchange.gui.places import city
+from kaizen_exchange.gui.week_grid import WeekPicture, build_week
+from kaizen_exchange.schedule.checks import OccurrenceReport, SessionChecker
+from kaizen_exchange.schedule.loading import load_calendars
+from kaizen_exchange.schedule.localtime import parse_local
+from kaizen_exchange.schedule.occurrences import occurrences
+from kaizen_exchange.schedule.planner import SlotAnswer, search_slots
+from kaizen_exchange.schedule.sessions import NewSession, check_link
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import School
+
+
+@dataclass
+class PlanAnswer:
+    answer: SlotAnswer
+    schools: list[str]
+    names: dict[str, str]
+    zones: dict[str, str]
+    day_hours: dict[str, tuple[time, time]] = field(default_factory=dict)
+    week: WeekPicture | None = None
+
+
+def find_windows(
+    store: Store, schools: list[str], first: date, last: date, minutes: int
+) -> PlanAnswer:
+    answer = search_slots(store, schools, first, last, minutes)
+    with store.session() as session:
+        rows = {s: session.get(School, s) for s in schools}
+    names = {s: (row.name if row else s) for s, row in rows.items()}
+    zones = {s: (row.timezone if row else "UTC") for s, row in rows.items()}
+    hours = {s: h for s, row in rows.items() if row and (h := _day_hours(row))}
+    week_of = answer.search.slots[0].local[schools[0]][0].date() if answer.search.slots else first
+    result = PlanAnswer(answer, schools, names, zones, hours)
+    result.week = build_week(answer.search, week_of, names, result.day_hours)
+    return result
+
+
+def _day_hours(row: School) -> tuple[time, time] | None:
+    """The school day (not the call window), when the network file gives it."""
+    try:
+        if row.day_start and row.day_end:
+            return time.fromisoformat(row.day_start), time.fromisoformat(row.day_end)
+    except ValueError:
+        return None
+    return None
+
+
+def week_for(plan: PlanAnswer, day: date) -> WeekPicture:
+    return build_week(plan.answer.search, day, plan.names, plan.day_hours)
+
+
+@dataclass
+class Preview:
+    """A session as the form describes it, checked but not booked."""
+
+    request: NewSession
+    reports: list[OccurrenceReport] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def blocking(self) -> list[str]:
+        return [p.detail for r in self.reports if not r.skipped for p in r.blocking]
+
+
+def preview(store: Store, request: NewSession) -> Preview:
+    """Check every occurrence of ``request`` against today's calendars (nothing is stored)."""
+    check_link(request.link)
+    with store.session() as session:
+        calendars = load_calendars(session, request.schools)
+        anchor_row = session.get(School, request.zone)
+        zone = anchor_row.timezone if anchor_row else request.zone
+    local = parse_local(request.start, zone, request.fold)
+    items = occurrences(
+        local.moment.astimezone(UTC), zone, request.minutes, request.weekly_until, set()
+    )
+    anchor = request.zone if anchor_row else None
+    reports = SessionChecker(calendars, zone, anchor).check(items)
+    notes = [local.note] if local.note else []
+    return Preview(request, reports, notes)
+
+
+def local_start_text(start: datetime, zone: str) -> str:
+    """A slot's start as the core's ``"YYYY-MM-DD HH:MM"`` on ``zone``'s clock."""
+    return start.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def invitation_text(
+    title: str,
+    start: datetime,
+    minutes: int,
+    zones: dict[str, str],
+    names: dict[str, str],
+    link: str | None,
+    weekly_until: date | None,
+) -> str:
+    """A plain e-mail body: the call in every school's own time, and the link."""
+    end = start + timedelta(minutes=minutes)
+    lines = [f"Video call: {title}", ""]
+    for school, zone in zones.items():
+        tz = ZoneInfo(zone)
+        a, b = start.astimezone(tz), end.astimezone(tz)
+        lines.append(
+            f"  {names.get(school, school)} ({city(zone)}): "
+            f"{a:%A} {a.day} {a:%B %Y}, {a:%H:%M}–{b:%H:%M}"
+        )
+    if weekly_until:
+        lines += ["", f"Every week at the same time until {weekly_until:%d %B %Y} (school days)."]
+    lines += ["", f"Join: {link}" if link else "The meeting link will follow."]
+    lines += ["", "Sent from Kaizen Exchange. The attached .ics file adds it to your calendar."]
+    return "\n".join(lines)
+
+
+__all__ = [
+    "PlanAnswer",
+    "Preview",
+    "find_windows",
+    "invitation_text",
+    "local_start_text",
+    "preview",
+    "week_for",
+]

@@ -1,0 +1,201 @@
+"""The post reader: sanitized HTML whose pictures come only from the local media cache.
+
+:class:`LocalOnlyBrowser` refuses every resource that is not a file inside the
+store's media folder, so showing a post never touches the network (a filtered
+school connection, or none, changes nothing). Pictures are decoded off the GUI
+thread by :func:`load_post` and handed over ready; the browser only draws them.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from kaizen_exchange.gui.dates import format_datetime
+from kaizen_exchange.gui.look import QUALITIES
+from kaizen_exchange.posts import PostDetail, get_post
+from kaizen_exchange.store.db import Store
+
+MAX_IMAGE_SIDE = 2400  # decoded pictures are bounded, whatever a camera produced
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r'\b([a-zA-Z-]+)="([^"]*)"')
+_KEEP = Qt.AspectRatioMode.KeepAspectRatio
+_SMOOTH = Qt.TransformationMode.SmoothTransformation
+
+
+@dataclass
+class LoadedPost:
+    """A post with its cached pictures already decoded (made on a worker thread)."""
+
+    detail: PostDetail
+    school_name: str
+    images: dict[str, QImage] = field(default_factory=dict)  # file:// URL -> picture
+    media_folder: Path | None = None
+
+
+def load_post(store: Store, post_id: int, school_name: str | None = None) -> LoadedPost:
+    """Read one post and decode its cached pictures; runs off the GUI thread."""
+    detail = get_post(store, post_id)
+    images: dict[str, QImage] = {}
+    for media in detail.media:
+        if media.path is None or not (media.mime or "").startswith("image/"):
+            continue
+        image = QImage(str(media.path))
+        if image.isNull():
+            continue
+        if max(image.width(), image.height()) > MAX_IMAGE_SIDE:
+            image = image.scaled(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, aspectMode=_KEEP, mode=_SMOOTH)
+        images[media.path.as_uri()] = image
+    return LoadedPost(detail, school_name or detail.school, images, store.media_dir)
+
+
+def _attrs(tag: str) -> dict[str, str]:
+    return {k.lower(): htmllib.unescape(v) for k, v in _ATTR.findall(tag)}
+
+
+def fit_images(html: str, images: dict[str, QImage], width: int) -> str:
+    """Size each cached picture to the pane; an uncached one becomes its description."""
+
+    def swap(match: re.Match[str]) -> str:
+        attrs = _attrs(match.group(0))
+        src = attrs.get("src", "")
+        image = images.get(src)
+        if image is None:
+            alt = attrs.get("alt") or "a picture"
+            return f'<span class="missing">[{htmllib.escape(alt)} — not downloaded yet]</span>'
+        shown = min(image.width(), max(width, 80))
+        alt = htmllib.escape(attrs.get("alt", ""))
+        return f'<img src="{htmllib.escape(src)}" width="{shown}" alt="{alt}">'
+
+    return _IMG.sub(swap, html)
+
+
+def _size(n: int | None) -> str:
+    if not n:
+        return ""
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(n // 1000, 1)} KB"
+
+
+def _attachments(detail: PostDetail) -> str:
+    items = []
+    for media in detail.media:
+        if media.kind != "enclosure" and (media.mime or "").startswith("image/"):
+            continue
+        name = htmllib.escape(Path(media.url.split("?")[0]).name or media.url)
+        if media.path is not None:
+            link = htmllib.escape(media.path.as_uri())
+            items.append(f'<li><a href="{link}">{name}</a> {_size(media.bytes)}</li>')
+        else:
+            items.append(f"<li>{name} — not downloaded yet; it comes with the next sync</li>")
+    return "<h3>Attachments</h3><ul>" + "".join(items) + "</ul>" if items else ""
+
+
+def _chips(categories: list[str]) -> str:
+    chips = []
+    for name in categories:
+        colour = QUALITIES.get(name.lower())
+        if colour:
+            chips.append(f'<span style="color:{colour}; font-weight:600">● {name}</span>')
+    return " &nbsp; ".join(chips)
+
+
+def post_html(loaded: LoadedPost, width: int) -> str:
+    detail = loaded.detail
+    byline = " · ".join(
+        part
+        for part in (loaded.school_name, detail.author, format_datetime(detail.published))
+        if part
+    )
+    body = fit_images(detail.local_html(), loaded.images, width)
+    return (
+        f"<h1>{htmllib.escape(detail.title)}</h1>"
+        f'<p class="byline">{htmllib.escape(byline)}</p>'
+        f"<p>{_chips(detail.categories)}</p>{body}{_attachments(detail)}"
+    )
+
+
+READER_CSS = """
+h1 { color: #24574a; margin-bottom: 4px; }
+p.byline { color: #5b6b66; margin-top: 0; }
+span.missing { color: #8a6d1f; font-style: italic; }
+a { color: #2f6690; }
+blockquote { color: #3e4e49; margin-left: 16px; }
+"""
+
+
+class LocalOnlyBrowser(QTextBrowser):
+    """A QTextBrowser that loads nothing from the network, ever.
+
+    Links to cached attachments open in the system's viewer; web links open in the
+    default browser (the teacher's choice, outside this app); everything the
+    document asks to *load* must be a picture decoded by :func:`load_post`.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self.document().setDefaultStyleSheet(READER_CSS)
+        self.refused: list[str] = []  # URLs the document asked for and did not get
+        self._loaded: LoadedPost | None = None
+        self._rendered_width = 0
+        self.placeholder = ""
+
+    def show_post(self, loaded: LoadedPost | None) -> None:
+        self._loaded = loaded
+        self._render()
+
+    def show_message(self, text: str) -> None:
+        self._loaded = None
+        self.setHtml(f'<p class="byline">{htmllib.escape(text)}</p>')
+
+    @property
+    def loaded(self) -> LoadedPost | None:
+        return self._loaded
+
+    def _render(self) -> None:
+        if self._loaded is None:
+            self.setHtml(f'<p class="byline">{htmllib.escape(self.placeholder)}</p>')
+            return
+        width = self.viewport().width() - 40
+        self._rendered_width = width
+        self.setHtml(post_html(self._loaded, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if (
+            self._loaded is not None
+            and abs(self.viewport().width() - 40 - self._rendered_width) > 24
+        ):
+            position = self.verticalScrollBar().value()
+            self._render()
+            self.verticalScrollBar().setValue(position)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        url = name.toString() if isinstance(name, QUrl) else name
+        loaded = self._loaded
+        if loaded is not None and kind == QTextDocument.ResourceType.ImageResource.value:
+            image = loaded.images.get(url)
+            if image is not None:
+                return image
+        self.refused.append(url)
+        return None
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.isLocalFile():
+            folder = self._loaded.media_folder if self._loaded else None
+            path = Path(url.toLocalFile()).resolve()
+            if folder is not None and path.is_relative_to(folder.resolve()):
+                QDesktopServices.openUrl(url)
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+
+__all__ = ["LoadedPost", "LocalOnlyBrowser", "fit_images", "load_post", "post_html"]

@@ -1,0 +1,135 @@
+"""The next video calls, with each school's wall-clock time, and reminders before them.
+
+Occurrences come from the planner core (``list_sessions`` and
+``session_occurrences``); this module only picks the next few and labels them
+("Wed 08:15 here · 19:15 Sydney"). Reminders fire 10 minutes before a call: as a
+system-tray notification where the desktop has a tray, else as the window's banner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kaizen_exchange.gui import warmup
+from kaizen_exchange.gui.context import AppContext
+from kaizen_exchange.gui.dates import format_date, format_time, short_weekday, to_local
+from kaizen_exchange.gui.places import city
+from kaizen_exchange.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from kaizen_exchange.store.db import Store
+
+REMIND_BEFORE = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class UpcomingCall:
+    session_id: int
+    title: str
+    start: datetime  # UTC
+    end: datetime
+    link: str | None
+    schools: list[str] = field(default_factory=list)
+    zones: list[str] = field(default_factory=list)  # each school's zone, in school order
+
+
+def upcoming_calls(store: Store, now: datetime | None = None, limit: int = 5) -> list[UpcomingCall]:
+    """The next ``limit`` occurrences of booked sessions that have not ended (worker thread).
+
+    The planner core is imported here, on the worker, so it never delays the first paint.
+    """
+    with warmup.IMPORT_LOCK:
+        from kaizen_exchange.schedule.models import BOOKED
+        from kaizen_exchange.schedule.sessions import list_sessions, session_occurrences
+
+    from sqlmodel import select
+
+    from kaizen_exchange.store.models import School
+
+    moment = now or datetime.now(UTC)
+    with store.session() as session:
+        zones = {s.id: s.timezone for s in session.exec(select(School))}
+    found: list[UpcomingCall] = []
+    for row, schools in list_sessions(store):
+        if row.status != BOOKED or row.id is None:
+            continue
+        for item in session_occurrences(row):
+            if item.skipped or item.end <= moment:
+                continue
+            found.append(
+                UpcomingCall(
+                    row.id,
+                    row.title,
+                    item.start,
+                    item.end,
+                    row.link,
+                    list(schools),
+                    [zones[s] for s in schools if s in zones],
+                )
+            )
+            break  # the next occurrence of each series is enough here
+    found.sort(key=lambda call: call.start)
+    return found[:limit]
+
+
+def times_label(call: UpcomingCall) -> str:
+    """ "Wed 14 May, 08:15 here · 19:15 Sydney · 17:15 Perth" (other zones only once)."""
+    here = to_local(call.start)
+    parts = [f"{format_date(here.date(), year=False)}, {format_time(here)} here"]
+    seen = {here.utcoffset()}
+    for zone in dict.fromkeys(call.zones):
+        local = to_local(call.start, zone)
+        if local.utcoffset() in seen:
+            continue  # the same clock as here: saying it twice is noise
+        day = "" if local.date() == here.date() else f"{short_weekday(local.date())} "
+        parts.append(f"{day}{format_time(local)} {city(zone)}")
+    return " · ".join(parts)
+
+
+class Reminders(QObject):
+    """Checks twice a minute whether a call starts within ten minutes.
+
+    The list of calls is re-read off the GUI thread when sessions or schools change
+    and every ten minutes; the check itself only compares times.
+    """
+
+    due = Signal(object)  # UpcomingCall
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.calls: list[UpcomingCall] = []
+        self._reminded: set[tuple[int, datetime]] = set()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(30_000)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.timeout.connect(self.reload)
+        self.refresh_timer.start(10 * 60_000)
+        context.sessions_changed.connect(self.reload)
+        context.schools_changed.connect(self.reload)
+
+    def reload(self) -> None:
+        store = self.context.store
+        run_task(lambda: upcoming_calls(store), self.set_calls, owner=self)
+
+    def set_calls(self, calls: list[UpcomingCall]) -> None:
+        self.calls = calls
+        self.check()
+
+    def check(self, now: datetime | None = None) -> None:
+        moment = now or datetime.now(UTC)
+        for call in self.calls:
+            key = (call.session_id, call.start)
+            if key in self._reminded:
+                continue
+            if call.start - REMIND_BEFORE <= moment < call.start:
+                self._reminded.add(key)
+                self.due.emit(call)
+
+
+__all__ = ["REMIND_BEFORE", "Reminders", "UpcomingCall", "times_label", "upcoming_calls"]
