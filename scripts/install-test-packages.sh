@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs (as root) every Debian package the whole test suite needs, only those missing:
+# Qt's libraries for the window's offscreen tests, WordPress with MariaDB and PHP for the
+# real-WordPress tier, and binutils for building the frozen bundle (PyInstaller).
+# Usage: sh scripts/install-test-packages.sh [--check]   (--check: only report what is missing)
+set -eu
+cd "$(dirname "$0")/.."
+status=0
+sh tests/gui/install-packages.sh "$@" || status=1
+sh tests/wordpress/install-packages.sh "$@" || status=1
+if ! command -v objdump >/dev/null 2>&1; then
+    if [ "${1:-}" = "--check" ] || [ "$(id -u)" != 0 ]; then
+        echo "Bundle build packages missing: binutils"
+        status=1
+    else
+        apt-get install -y -q --no-install-recommends binutils >/dev/null \
+            || { apt-get update -q && apt-get install -y -q --no-install-recommends binutils; }
+    fi
+fi
+exit $status
