@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from kaizen_exchange.errors import KaizenError
 from kaizen_exchange.gui.context import AppContext
+from kaizen_exchange.gui.look import icon
 from kaizen_exchange.gui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,16 @@ class Page(QWidget):
         self.context = context
         self.setObjectName("page")
         self.setAccessibleName(self.title)
+
+    def tool_button(
+        self, row: QHBoxLayout, icon_name: str, text: str, slot: Callable[[], Any]
+    ) -> QPushButton:
+        """A tool-bar button with an icon, an accessible name and its action."""
+        button = QPushButton(icon(icon_name), text, self)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
 
     def activated(self) -> None:
         """The page was brought to the front; refresh what may have changed."""

@@ -80,11 +80,11 @@ class PartnersPage(Page):
         layout.setSpacing(10)
         layout.addWidget(heading("Partners"))
         row = QHBoxLayout()
-        self.add_button = self._button(row, "add", "Add partner blog…", self.add_partner)
-        self.edit_button = self._button(row, "edit", "Edit…", self.edit_partner)
-        self.terms_button = self._button(row, "import", "Import term dates…", self.import_terms)
+        self.add_button = self.tool_button(row, "add", "Add partner blog…", self.add_partner)
+        self.edit_button = self.tool_button(row, "edit", "Edit…", self.edit_partner)
+        self.terms_button = self.tool_button(row, "import", "Import term dates…", self.import_terms)
         row.addStretch(1)
-        self._button(row, "import", "Import network file…", self.import_network_file)
+        self.tool_button(row, "import", "Import network file…", self.import_network_file)
         more = QPushButton("More", self)
         more.setAccessibleName("More: export the network file, import or export OPML")
         menu = QMenu(more)
@@ -114,15 +114,6 @@ class PartnersPage(Page):
         self.rows: list[SchoolRow] = []
         context.schools_changed.connect(self._fill)
         self._fill()
-
-    def _button(
-        self, row: QHBoxLayout, icon_name: str, text: str, slot: Callable[[], Any]
-    ) -> QPushButton:
-        button = QPushButton(icon(icon_name), text, self)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     # -- the list -------------------------------------------------------------------
     def _fill(self) -> None:

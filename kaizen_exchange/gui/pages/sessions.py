@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -88,12 +87,12 @@ class SessionsPage(Page):
         layout.setSpacing(10)
         layout.addWidget(heading("Sessions"))
         bar = QHBoxLayout()
-        self.export_button = self._button(bar, "export", "Export .ics…", self.export)
-        self.copy_button = self._button(bar, "copy", "Copy invitation", self.copy_invitation)
-        self.edit_button = self._button(bar, "edit", "Edit…", self.edit)
-        self.cancel_button = self._button(bar, "cancel", "Cancel session…", self.cancel)
+        self.export_button = self.tool_button(bar, "export", "Export .ics…", self.export)
+        self.copy_button = self.tool_button(bar, "copy", "Copy invitation", self.copy_invitation)
+        self.edit_button = self.tool_button(bar, "edit", "Edit…", self.edit)
+        self.cancel_button = self.tool_button(bar, "cancel", "Cancel session…", self.cancel)
         bar.addStretch(1)
-        self._button(bar, "import", "Import invitation…", self.import_invitation)
+        self.tool_button(bar, "import", "Import invitation…", self.import_invitation)
         layout.addLayout(bar)
         self.splitter = QSplitter(self)
         self.table = QTableWidget(0, len(HEADERS), self.splitter)
@@ -120,13 +119,6 @@ class SessionsPage(Page):
         context.sessions_changed.connect(self._changed)
         context.schools_changed.connect(self._changed)
         self._set_buttons()
-
-    def _button(self, bar: QHBoxLayout, icon_name: str, text: str, slot: object) -> QPushButton:
-        button = QPushButton(icon(icon_name), text, self)
-        button.setAccessibleName(text.rstrip("…"))
-        button.clicked.connect(slot)
-        bar.addWidget(button)
-        return button
 
     def _changed(self) -> None:
         if self.isVisible():
