@@ -15,6 +15,7 @@ from typing import Any
 import tomli_w
 from sqlmodel import Session, col, select
 
+from kaizen_exchange.errors import BadInput, NotFound
 from kaizen_exchange.network_file import Hours, NetworkSpec, Period, SchoolSpec
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School, SchoolPeriod
@@ -153,6 +154,54 @@ def _merge_feeds(session: Session, spec: SchoolSpec, report: ImportReport) -> bo
     return changed
 
 
+@dataclass
+class RemovedSchool:
+    """What removing a school took with it."""
+
+    school: str
+    feeds: int
+    posts: int
+
+
+def remove_school(store: Store, school_id: str) -> RemovedSchool:
+    """Remove a partner school with its feeds, posts and term dates, in one transaction.
+
+    Refused while the school takes part in a booked call: cancel the call first, so
+    nobody is left expecting a class that will not come. Cached pictures stay until the
+    cache needs the room (another school's post may use the same file).
+    """
+    with store.session() as session:
+        connection = session.connection()
+        if session.get(School, school_id) is None:
+            raise NotFound(f"There is no school '{school_id}'.")
+        booked = connection.exec_driver_sql(
+            "SELECT count(*) FROM call_session s JOIN call_session_school p"
+            " ON p.session_id = s.id WHERE p.school_id = ? AND s.status = 'booked'",
+            (school_id,),
+        ).scalar_one()
+        if booked:
+            raise BadInput(
+                f"'{school_id}' takes part in {booked} booked call(s); cancel them first "
+                "(kaizen-exchange sessions cancel ID), then remove the school."
+            )
+        posts = connection.exec_driver_sql(
+            "SELECT count(*) FROM post WHERE school_id = ?", (school_id,)
+        ).scalar_one()
+        feeds = connection.exec_driver_sql(
+            "SELECT count(*) FROM feed WHERE school_id = ?", (school_id,)
+        ).scalar_one()
+        for statement in (
+            "DELETE FROM post_media WHERE post_id IN (SELECT id FROM post WHERE school_id = ?)",
+            "DELETE FROM post WHERE school_id = ?",
+            "DELETE FROM feed WHERE school_id = ?",
+            "DELETE FROM school_period WHERE school_id = ?",
+            "DELETE FROM call_session_school WHERE school_id = ?",
+            "DELETE FROM school WHERE id = ?",
+        ):
+            connection.exec_driver_sql(statement, (school_id,))
+    return RemovedSchool(school_id, int(feeds), int(posts))
+
+
 def export_network(store: Store) -> NetworkSpec:
     """The store as a network file another school can import."""
     with store.session() as session:
@@ -235,8 +284,10 @@ def write_network_file(store: Store, path: Path) -> int:
 
 __all__ = [
     "ImportReport",
+    "RemovedSchool",
     "export_network",
     "import_network",
     "network_toml",
+    "remove_school",
     "write_network_file",
 ]

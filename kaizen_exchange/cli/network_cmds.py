@@ -8,7 +8,7 @@ from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
 from kaizen_exchange.network_file import read_network_file
-from kaizen_exchange.network_store import import_network, write_network_file
+from kaizen_exchange.network_store import import_network, remove_school, write_network_file
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +21,11 @@ def register(subparsers: Any) -> None:
     do_export = actions.add_parser("export", help="write the network file to send to partners")
     do_export.add_argument("file", type=Path, metavar="FILE")
     do_export.set_defaults(func=export_cmd)
+    remove = actions.add_parser(
+        "remove", help="remove a partner school with its feeds and posts (not if it has calls)"
+    )
+    remove.add_argument("school", metavar="ID")
+    remove.set_defaults(func=remove_cmd)
 
 
 def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
@@ -44,4 +49,13 @@ def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
 def export_cmd(args: argparse.Namespace, ctx: Context) -> int:
     count = write_network_file(ctx.store, args.file)
     ctx.say(f"Wrote {count} schools to {args.file}. Send this file to your partner schools.")
+    return EXIT_OK
+
+
+def remove_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    removed = remove_school(ctx.store, args.school)
+    ctx.say(
+        f"Removed {removed.school} with its {removed.feeds} feeds and {removed.posts} posts. "
+        "Import a network file that lists it to bring it back."
+    )
     return EXIT_OK

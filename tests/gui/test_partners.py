@@ -132,3 +132,16 @@ def test_import_term_dates_from_csv(qtbot, filled_store, settings, tmp_path: Pat
     qtbot.waitUntil(
         lambda: next(r for r in page.rows if r.id == "wattle-creek").terms == 1, timeout=5000
     )
+
+
+def test_remove_a_partner_after_confirming(qtbot, filled_store, settings, monkeypatch):
+    page = partners_page(qtbot, filled_store, settings)
+    qtbot.waitUntil(lambda: any(r.id == "wattle-creek" for r in page.rows))
+    page.table.selectRow(next(i for i, r in enumerate(page.rows) if r.id == "wattle-creek"))
+    assert page.remove_button.isEnabled()
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    page.remove_partner()
+    qtbot.waitUntil(lambda: all(r.id != "wattle-creek" for r in page.rows), timeout=10_000)
+    assert "wattle-creek" not in [s.id for s in export_network(filled_store).schools]

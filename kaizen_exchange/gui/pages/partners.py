@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -39,7 +40,13 @@ from kaizen_exchange.gui.queries import SchoolRow, periods_of
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.network_file import SchoolSpec, read_network_file
-from kaizen_exchange.network_store import ImportReport, export_network, import_network
+from kaizen_exchange.network_store import (
+    ImportReport,
+    RemovedSchool,
+    export_network,
+    import_network,
+    remove_school,
+)
 from kaizen_exchange.network_store import write_network_file as write_network
 from kaizen_exchange.opml import OpmlReport, export_opml, import_opml
 from kaizen_exchange.store.db import Store
@@ -83,6 +90,7 @@ class PartnersPage(Page):
         self.add_button = self.tool_button(row, "add", "Add partner blog…", self.add_partner)
         self.edit_button = self.tool_button(row, "edit", "Edit…", self.edit_partner)
         self.terms_button = self.tool_button(row, "import", "Import term dates…", self.import_terms)
+        self.remove_button = self.tool_button(row, "cancel", "Remove…", self.remove_partner)
         row.addStretch(1)
         self.tool_button(row, "import", "Import network file…", self.import_network_file)
         more = QPushButton("More", self)
@@ -150,6 +158,7 @@ class PartnersPage(Page):
         has = bool(self.rows)
         self.edit_button.setEnabled(has)
         self.terms_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
 
     def selected_school(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -219,6 +228,29 @@ class PartnersPage(Page):
             self.context.say(f"Saved {dialog.saved.name}. Its posts come with the next sync.")
         self.context.reload_schools()
         self.context.sync_requested.emit()
+
+    def remove_partner(self) -> None:
+        school_id = self.selected_school()
+        if school_id is None:
+            return
+        name = next((s.name for s in self.rows if s.id == school_id), school_id)
+        answer = QMessageBox.question(
+            self,
+            "Remove this partner?",
+            f"{name} will be removed with its blog posts and term dates. Its booked calls "
+            "must be cancelled first. Importing a network file that lists it brings it back.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.do_remove(school_id)
+
+    def do_remove(self, school_id: str) -> None:
+        store = self.context.store
+
+        def done(removed: RemovedSchool) -> None:
+            self.context.say(f"Removed {removed.school} and its {removed.posts} posts.")
+            self.context.reload_schools()
+
+        self._run(lambda: remove_school(store, school_id), done, "The partner was not removed")
 
     # -- files ----------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], title: str) -> None:

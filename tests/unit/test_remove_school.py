@@ -1,0 +1,90 @@
+"""Removing a partner school takes its feeds and posts, but never one with a booked call."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+
+from kaizen_exchange.errors import BadInput, NotFound
+from kaizen_exchange.network_file import parse_network
+from kaizen_exchange.network_store import export_network, import_network, remove_school
+from kaizen_exchange.posts import list_posts
+from kaizen_exchange.schedule.sessions import NewSession, add_session, cancel_session
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import Feed, Post
+
+NETWORK = """
+[[schools]]
+id = "oak"
+name = "Oak Primary"
+country = "GB"
+timezone = "Europe/London"
+feeds = ["https://oak.example/feed/"]
+
+[[schools]]
+id = "gum"
+name = "Gum Tree School"
+country = "AU"
+subdivision = "NSW"
+timezone = "Australia/Sydney"
+feeds = ["https://gum.example/feed/"]
+terms = [ { name = "Term 1", start = 2027-02-01, end = 2027-04-09 } ]
+"""
+
+
+def _post(store: Store, school: str, title: str) -> None:
+    with store.session() as session:
+        feed = session.exec(select(Feed).where(Feed.school_id == school)).one()
+        session.add(
+            Post(
+                school_id=school,
+                feed_id=feed.id,
+                identity=title,
+                title=title,
+                text=f"{title} rainfall",
+                published=datetime(2026, 5, 1, tzinfo=UTC),
+            )
+        )
+
+
+def test_removing_a_school_takes_its_feeds_posts_and_terms(store: Store) -> None:
+    import_network(store, parse_network(NETWORK))
+    _post(store, "oak", "Oak rain")
+    _post(store, "gum", "Gum rain")
+
+    removed = remove_school(store, "gum")
+
+    assert (removed.feeds, removed.posts) == (1, 1)
+    assert [s.id for s in export_network(store).schools] == ["oak"]
+    assert [p.title for p in list_posts(store, search="rainfall")] == ["Oak rain"]
+    assert store.integrity_ok()
+
+
+def test_a_school_with_a_booked_call_is_not_removed(store: Store) -> None:
+    import_network(store, parse_network(NETWORK))
+    report = add_session(
+        store,
+        NewSession(
+            schools=["oak", "gum"],
+            start="2027-02-03 08:00",
+            zone="oak",
+            minutes=30,
+            title="Hello",
+            force=True,
+        ),
+    )
+    with pytest.raises(BadInput, match="booked call"):
+        remove_school(store, "gum")
+    assert [s.id for s in export_network(store).schools] == ["gum", "oak"]
+
+    assert report.session.id is not None
+    cancel_session(store, report.session.id)
+    remove_school(store, "gum")
+    assert [s.id for s in export_network(store).schools] == ["oak"]
+
+
+def test_an_unknown_school_is_named(store: Store) -> None:
+    with pytest.raises(NotFound, match="'elm'"):
+        remove_school(store, "elm")
