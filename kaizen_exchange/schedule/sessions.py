@@ -100,48 +100,84 @@ def _zone_of(session: Session, name: str, schools: Sequence[str]) -> tuple[str, 
     return name, None
 
 
-def add_session(store: Store, new: NewSession) -> SessionReport:
-    """Book a session (or a weekly series), refusing one outside a school's window."""
+def _plan(
+    session: Session, new: NewSession
+) -> tuple[CallSession, list[OccurrenceReport], list[str]]:
+    """Check a request and build its (unsaved) row: what add and update share."""
     _check_request(new)
     link = check_link(new.link)
-    with store.session() as session:
-        calendars = load_calendars(session, new.schools)
-        zone, anchor = _zone_of(session, new.zone, new.schools)
-        local = parse_local(new.start, zone, new.fold)
-        _check_until(new.weekly_until, local.moment.date())
-        if new.weekly_until is not None and new.fold == 1:
-            _refuse_second_fold(local.moment)
-        first = local.moment
-        row = CallSession(
-            uid=f"{uuid.uuid4()}@kaizen-exchange",
-            title=new.title.strip(),
-            start=first.astimezone(UTC),
-            zone=zone,
-            anchor=anchor,
-            minutes=new.minutes,
-            link=link,
-            weekly_until=new.weekly_until,
-        )
-        checker = SessionChecker(calendars, zone, anchor)
-        items = occurrences(row.start_utc(), zone, row.minutes, row.weekly_until, set())
+    calendars = load_calendars(session, new.schools)
+    zone, anchor = _zone_of(session, new.zone, new.schools)
+    local = parse_local(new.start, zone, new.fold)
+    _check_until(new.weekly_until, local.moment.date())
+    if new.weekly_until is not None and new.fold == 1:
+        _refuse_second_fold(local.moment)
+    row = CallSession(
+        uid=f"{uuid.uuid4()}@kaizen-exchange",
+        title=new.title.strip(),
+        start=local.moment.astimezone(UTC),
+        zone=zone,
+        anchor=anchor,
+        minutes=new.minutes,
+        link=link,
+        weekly_until=new.weekly_until,
+    )
+    checker = SessionChecker(calendars, zone, anchor)
+    items = occurrences(row.start_utc(), zone, row.minutes, row.weekly_until, set())
+    reports = checker.check(items)
+    skipped = {r.start for r in reports if any(p.kind in DAY_KINDS for p in r.problems)}
+    if new.weekly_until is not None:
+        row.set_skipped(skipped)
+        items = occurrences(row.start_utc(), zone, row.minutes, row.weekly_until, skipped)
         reports = checker.check(items)
-        skipped = {r.start for r in reports if any(p.kind in DAY_KINDS for p in r.problems)}
-        if new.weekly_until is not None:
-            row.set_skipped(skipped)
-            items = occurrences(row.start_utc(), zone, row.minutes, row.weekly_until, skipped)
-            reports = checker.check(items)
-            if all(r.skipped for r in reports):
-                raise BadInput(_all_skipped(reports))
-        elif reports[0].blocking and not new.force:
-            raise BadInput(_refusal(reports[0]))
+        if all(r.skipped for r in reports):
+            raise BadInput(_all_skipped(reports))
+    elif reports[0].blocking and not new.force:
+        raise BadInput(_refusal(reports[0]))
+    return row, reports, [local.note] if local.note else []
+
+
+def _link_schools(session: Session, session_id: int, schools: Sequence[str]) -> None:
+    for old in session.exec(
+        select(CallSessionSchool).where(CallSessionSchool.session_id == session_id)
+    ):
+        session.delete(old)
+    session.flush()
+    for position, school_id in enumerate(schools):
+        session.add(
+            CallSessionSchool(session_id=session_id, school_id=school_id, position=position)
+        )
+
+
+def add_session(store: Store, new: NewSession) -> SessionReport:
+    """Book a session (or a weekly series), refusing one outside a school's window."""
+    with store.session() as session:
+        row, reports, notes = _plan(session, new)
         session.add(row)
         session.flush()
-        assert row.id is not None  # set by the flush
-        for position, school_id in enumerate(new.schools):
-            session.add(
-                CallSessionSchool(session_id=row.id, school_id=school_id, position=position)
-            )
-    notes = [local.note] if local.note else []
+        _link_schools(session, _id(row), new.schools)
+    return SessionReport(row, list(new.schools), reports, notes)
+
+
+#: What an edit may change; the UID, creation time and origin stay.
+_EDITABLE = ("title", "start", "zone", "anchor", "minutes", "link", "weekly_until", "skipped")
+
+
+def update_session(store: Store, session_id: int, new: NewSession) -> SessionReport:
+    """Change a booked session in place: same UID, SEQUENCE raised, checked like a new one.
+
+    Partners' calendars then replace the event when the new export arrives, instead of
+    showing a cancelled call beside a new one.
+    """
+    with store.session() as session:
+        row, _schools = get_session(session, session_id)
+        planned, reports, notes = _plan(session, new)
+        for name in _EDITABLE:
+            setattr(row, name, getattr(planned, name))
+        row.status = BOOKED
+        row.sequence += 1
+        row.updated = now_utc()
+        _link_schools(session, session_id, new.schools)
     return SessionReport(row, list(new.schools), reports, notes)
 
 
@@ -277,4 +313,5 @@ __all__ = [
     "list_sessions",
     "session_json",
     "session_occurrences",
+    "update_session",
 ]

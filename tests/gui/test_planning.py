@@ -145,3 +145,24 @@ def test_week_grid_marks_a_clock_change_week(demo_store):
     plain = week_for(plan, date(2026, 11, 16))
     assert not plain.changes
     assert {b.kind for b in changed.bands} >= {"day", "calls"}
+
+
+def test_editing_a_session_saves_it_in_place(qtbot, demo_store, settings):
+    from kaizen_exchange.gui.pages.session_edit import EditSessionDialog
+    from tests.gui.test_screenshots import book_demo_calls
+
+    book_demo_calls(demo_store, wanted=1)
+    window = open_window(qtbot, demo_store, settings)
+    window.show_page(SESSIONS)
+    page = window.page(SESSIONS)
+    assert isinstance(page, SessionsPage)
+    qtbot.waitUntil(lambda: len(page.rows) == 1)
+    before = page.rows[0].session
+    dialog = EditSessionDialog(window.context, before, page.rows[0].schools, window)
+    dialog.form.ui.titleEdit.setText("Our edited call")
+    qtbot.waitUntil(dialog.form.ui.bookButton.isEnabled)
+    dialog.form.book()
+    qtbot.waitUntil(lambda: page.rows and page.rows[0].session.title == "Our edited call")
+    (row,) = page.rows
+    assert (row.session.id, row.session.uid) == (before.id, before.uid)
+    assert row.session.sequence == before.sequence + 1

@@ -1,8 +1,8 @@
 """Editing a booked call: the session form in a dialog.
 
-The core has no "update a session" yet, so a change re-books: the new session is
-booked (and checked) first, then the old one is cancelled; exporting both tells the
-partners' calendars. Cancel in this dialog changes nothing.
+The change is checked like a new booking and saved in place (same UID, SEQUENCE
+raised), so partners' calendars replace the event when the new export arrives.
+Cancel in this dialog changes nothing.
 """
 
 from __future__ import annotations
@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.pages.session_form import SessionForm
-from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.schedule.models import CallSession
-from kaizen_exchange.schedule.sessions import SessionReport, cancel_session
+from kaizen_exchange.schedule.sessions import SessionReport
 
 
 class EditSessionDialog(QDialog):
-    """Changing a call re-books it: the new one is booked, then the old one cancelled."""
+    """Changing a call: checked like a new booking, saved in place."""
 
     def __init__(
         self,
@@ -46,17 +45,12 @@ class EditSessionDialog(QDialog):
             self.form.ui.weeklyCheck.setChecked(True)
             until = row.weekly_until
             self.form.ui.untilEdit.setDate(QDate(until.year, until.month, until.day))
-        self.form.booked.connect(self._rebooked)
+        self.form.editing_id = session.id
+        self.form.booked.connect(self._saved)
 
-    def _rebooked(self, _report: SessionReport) -> None:
-        store, old = self.context.store, self.session.id or 0
-
-        def done(_result: object) -> None:
-            self.context.say("Saved. Export the session again to send partners the change.")
-            self.context.sessions_changed.emit()
-            self.accept()
-
-        run_task(lambda: cancel_session(store, old), done, owner=self)
+    def _saved(self, _report: SessionReport) -> None:
+        self.context.say("Saved. Export the session again to send partners the change.")
+        self.accept()
 
 
 __all__ = ["EditSessionDialog"]

@@ -27,7 +27,12 @@ from kaizen_exchange.gui.planning import Preview, invitation_text, preview
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.schedule.checks import OccurrenceReport
 from kaizen_exchange.schedule.ical import Written, export_sessions
-from kaizen_exchange.schedule.sessions import NewSession, SessionReport, add_session
+from kaizen_exchange.schedule.sessions import (
+    NewSession,
+    SessionReport,
+    add_session,
+    update_session,
+)
 
 SHOWN = 8  # occurrences listed in the report; the rest are summarised
 
@@ -77,6 +82,7 @@ class SessionForm(QWidget):
         self.zones: dict[str, str] = {}
         self.current: Preview | None = None
         self.booked_id: int | None = None
+        self.editing_id: int | None = None  # set when the form changes a booked session
         self.ui.headingLabel.setFont(scaled_font(self.font(), 1.25, bold=True))
         set_role(self.ui.headingLabel, "heading")
         set_role(self.ui.bookButton, "primary")
@@ -184,7 +190,14 @@ class SessionForm(QWidget):
             return
         store = self.context.store
         self.ui.bookButton.setEnabled(False)
-        run_task(lambda: add_session(store, request), self._booked, self._not_booked, owner=self)
+        editing = self.editing_id
+
+        def save() -> SessionReport:
+            if editing is None:
+                return add_session(store, request)
+            return update_session(store, editing, request)  # same UID, SEQUENCE raised
+
+        run_task(save, self._booked, self._not_booked, owner=self)
 
     def _not_booked(self, exc: BaseException) -> None:
         show_error(self, "The call was not booked", exc)

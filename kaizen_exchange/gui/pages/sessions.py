@@ -1,5 +1,5 @@
 """Sessions: every booked call with its status and the warnings of its latest check;
-export, copy the invitation, edit (re-book) or cancel.
+export, copy the invitation, edit (in place, same UID) or cancel.
 
 Checks are recomputed from the calendars as they are now (terms may have been
 imported since booking), on a worker thread, with the planner core's checker.
