@@ -55,23 +55,26 @@ class FeedAnswer:
     url: str | None  # the new address after a permanent redirect
 
 
-def feed_answered(connection: Connection, answer: FeedAnswer) -> None:
-    when = sql_time(answer.now)
+def feeds_answered(connection: Connection, answers: list[FeedAnswer]) -> None:
+    """Record feeds that answered with nothing new, all in one statement."""
     connection.exec_driver_sql(
         "UPDATE feed SET status = ?, http_status = ?, last_checked = ?, last_success = ?,"
         " failures = 0, last_error = NULL, next_check = ?, etag = coalesce(?, etag),"
         " last_modified = coalesce(?, last_modified), url = coalesce(?, url) WHERE id = ?",
-        (
-            answer.status,
-            answer.http_status,
-            when,
-            when,
-            sql_time(answer.next_check),
-            answer.etag,
-            answer.last_modified,
-            answer.url,
-            answer.feed_id,
-        ),
+        [
+            (
+                a.status,
+                a.http_status,
+                sql_time(a.now),
+                sql_time(a.now),
+                sql_time(a.next_check),
+                a.etag,
+                a.last_modified,
+                a.url,
+                a.feed_id,
+            )
+            for a in answers
+        ],
     )
 
 
@@ -188,7 +191,7 @@ def media_done(connection: Connection, done: list[MediaDone], now: datetime) -> 
 __all__ = [
     "FeedAnswer",
     "MediaDone",
-    "feed_answered",
+    "feeds_answered",
     "insert_posts",
     "known_posts",
     "link_media",

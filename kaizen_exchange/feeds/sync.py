@@ -28,6 +28,7 @@ from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, m
 from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
 from kaizen_exchange.feeds.parse import FeedParseError, ParsedFeed
 from kaizen_exchange.feeds.parsing_pool import ParsingPool
+from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
 from kaizen_exchange.feeds.writer import Applied, SyncWriter
 from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
@@ -37,6 +38,7 @@ from kaizen_exchange.store.models import Feed, School, utcnow
 log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text
 
 MB = 1_000_000
+ANSWER_BATCH = 100  # 304s recorded per transaction
 IN_PROGRESS = 24  # feeds between "asked" and "stored" at once (bounds memory, not speed)
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
@@ -89,6 +91,18 @@ class Syncer:
         # The one writer runs on its own thread: SQLite (full-text indexing above all)
         # releases the GIL, so storing one feed overlaps fetching and parsing others.
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaizen-writer")
+        self._answers: list[FeedAnswer] = []
+
+    async def _answered(self, feed_id: int, status: str, http: int, fetched: Fetched) -> None:
+        """Feeds with nothing new are recorded in batches of ANSWER_BATCH."""
+        answer = self.writer.answer(feed_id, status, http, fetched.headers, fetched.moved_to)
+        self._answers.append(answer)
+        if len(self._answers) >= ANSWER_BATCH:
+            await self._flush_answers()
+
+    async def _flush_answers(self) -> None:
+        batch, self._answers = self._answers, []
+        await self._write(self.writer.answered, batch)
 
     async def _write(self, method: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
         loop = asyncio.get_running_loop()
@@ -107,6 +121,9 @@ class Syncer:
             await asyncio.gather(*tasks)
         finally:
             pool.close()
+            if self._answers:  # on the writer thread, after anything still queued there
+                self._db.submit(self.writer.answered, self._answers)
+                self._answers = []
             self._db.shutdown(wait=True)
         self.report.phases["feeds"] = time.perf_counter() - started
         if self.options.media:
@@ -205,12 +222,12 @@ class Syncer:
             return
         if fetched.status == 304:
             report.status = "moved" if fetched.moved_to else "not_modified"
-            await self._write(self.writer.not_modified, job.id, fetched.headers, fetched.moved_to)
+            await self._answered(job.id, report.status, 304, fetched)
             return
         report.status = "moved" if fetched.moved_to else "ok"
         body_hash = hashlib.sha256(fetched.body).hexdigest()
         if body_hash == job.body_hash:
-            await self._write(self.writer.unchanged_body, job.id, fetched.headers, fetched.moved_to)
+            await self._answered(job.id, report.status, 200, fetched)
             return
         parsed = await pool.parse(fetched.body, fetched.url, dict(fetched.headers))
         applied = await self._write(

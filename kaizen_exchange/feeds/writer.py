@@ -78,32 +78,31 @@ class SyncWriter:
         feed.last_modified = headers.get("last-modified", feed.last_modified)
         return feed
 
-    def not_modified(self, feed_id: int, headers: httpx.Headers, moved_to: str | None) -> None:
-        """304: only the feed's row changes (one statement: a warm sync is 500 of these)."""
-        self._answered(feed_id, "moved" if moved_to else "not_modified", 304, headers, moved_to)
-
-    def unchanged_body(self, feed_id: int, headers: httpx.Headers, moved_to: str | None) -> None:
-        """200 with the very same bytes as last time: nothing to parse."""
-        self._answered(feed_id, "moved" if moved_to else "ok", 200, headers, moved_to)
-
-    def _answered(
-        self, feed_id: int, status: str, http: int, headers: httpx.Headers, moved_to: str | None
-    ) -> None:
+    @staticmethod
+    def answer(
+        feed_id: int, status: str, http: int, headers: httpx.Headers, moved_to: str | None
+    ) -> rows.FeedAnswer:
+        """A feed that answered with nothing new (304, or the same bytes as last time)."""
         now = utcnow()
-        with self.store.session() as session:
-            rows.feed_answered(
-                session.connection(),
-                rows.FeedAnswer(
-                    feed_id=feed_id,
-                    status=status,
-                    http_status=http,
-                    now=now,
-                    next_check=fresh_until(headers, now),
-                    etag=headers.get("etag"),
-                    last_modified=headers.get("last-modified"),
-                    url=moved_to,
-                ),
-            )
+        return rows.FeedAnswer(
+            feed_id=feed_id,
+            status=status,
+            http_status=http,
+            now=now,
+            next_check=fresh_until(headers, now),
+            etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"),
+            url=moved_to,
+        )
+
+    def answered(self, answers: list[rows.FeedAnswer]) -> None:
+        """Record a batch of such answers in one transaction (a warm sync is 500 of them).
+
+        Losing a batch to a crash loses nothing: those feeds are simply asked again.
+        """
+        if answers:
+            with self.store.session() as session:
+                rows.feeds_answered(session.connection(), answers)
 
     def feed_page(
         self,
