@@ -6,11 +6,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from kaizen_exchange.errors import KaizenError
 from kaizen_exchange.gui.context import AppContext
-from kaizen_exchange.gui.look import icon
+from kaizen_exchange.gui.look import heading, icon
 from kaizen_exchange.gui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,14 @@ class Page(QWidget):
         self.context = context
         self.setObjectName("page")
         self.setAccessibleName(self.title)
+
+    def headed_layout(self) -> QVBoxLayout:
+        """The page's layout, with the page's title as its heading."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(10)
+        layout.addWidget(heading(self.title))
+        return layout
 
     def tool_button(
         self, row: QHBoxLayout, icon_name: str, text: str, slot: Callable[[], Any]

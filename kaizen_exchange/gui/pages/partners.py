@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, format_datetime, format_time, to_local
-from kaizen_exchange.gui.look import heading, icon
+from kaizen_exchange.gui.look import icon
 from kaizen_exchange.gui.pages.base import Page, show_error
 from kaizen_exchange.gui.pages.partner_dialog import PartnerDialog
 from kaizen_exchange.gui.places import COUNTRIES, city, state_name
@@ -82,10 +81,7 @@ class PartnersPage(Page):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(10)
-        layout.addWidget(heading("Partners"))
+        layout = self.headed_layout()
         row = QHBoxLayout()
         self.add_button = self.tool_button(row, "add", "Add partner blog…", self.add_partner)
         self.edit_button = self.tool_button(row, "edit", "Edit…", self.edit_partner)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date
-from kaizen_exchange.gui.look import heading, icon, muted, set_role
+from kaizen_exchange.gui.look import icon, muted, set_role
 from kaizen_exchange.gui.pages.base import Page, plain_message
 from kaizen_exchange.gui.pages.session_form import SessionForm
 from kaizen_exchange.gui.places import city, short_school_name
@@ -55,10 +55,7 @@ class PlanCallPage(Page):
         super().__init__(context, parent)
         self.plan: PlanAnswer | None = None
         self.week_day: date | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 14, 18, 12)
-        outer.setSpacing(10)
-        outer.addWidget(heading("Plan a call"))
+        outer = self.headed_layout()
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self._controls())
         self.splitter.addWidget(self._week())

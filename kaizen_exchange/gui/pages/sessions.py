@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_datetime
-from kaizen_exchange.gui.look import heading, icon
+from kaizen_exchange.gui.look import icon
 from kaizen_exchange.gui.pages.base import Page, show_error
 from kaizen_exchange.gui.pages.session_form import report_html
 from kaizen_exchange.gui.places import short_school_name
@@ -82,10 +81,7 @@ class SessionsPage(Page):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 12)
-        layout.setSpacing(10)
-        layout.addWidget(heading("Sessions"))
+        layout = self.headed_layout()
         bar = QHBoxLayout()
         self.export_button = self.tool_button(bar, "export", "Export .ics…", self.export)
         self.copy_button = self.tool_button(bar, "copy", "Copy invitation", self.copy_invitation)
