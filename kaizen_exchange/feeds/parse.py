@@ -139,7 +139,9 @@ def _entry(entry: Any, feed_url: str) -> ParsedEntry | None:
         raw, base = entry.get("summary", ""), detail.get("base") or link or feed_url
     html = sanitize_html(raw, base)
     text = plain_text(html)
-    title = _str(entry.get("title")) or (text[:60] + "…" if len(text) > 60 else text) or "Untitled"
+    # a title that is only markup ("<b></b>") has no words: fall back as for no title
+    title = plain_text(_str(entry.get("title")) or "")
+    title = title or (text[:60] + "…" if len(text) > 60 else text) or "Untitled"
     if not identity:
         identity = "sha1:" + hashlib.sha1(f"{title}\n{text}".encode()).hexdigest()
     published = _instant(entry.get("published_parsed")) or _instant(entry.get("updated_parsed"))
@@ -152,7 +154,7 @@ def _entry(entry: Any, feed_url: str) -> ParsedEntry | None:
         identity=identity,
         guid=guid,
         url=link,
-        title=plain_text(title),
+        title=title,
         author=author,
         categories=list(dict.fromkeys(categories)),
         published=published,

@@ -154,3 +154,13 @@ def test_broken_feed_structures_never_crash(parts: list[str]) -> None:
         return
     for entry in feed.entries:
         assert entry.identity and entry.title
+
+
+def test_a_title_of_only_markup_falls_back_to_the_posts_words() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        b"<title>&lt;b&gt;&lt;/b&gt;</title><guid>g</guid>"
+        b"<description>Our class garden grew</description></item></channel></rss>"
+    )
+    (post,) = parse_feed(body, "http://x.example/feed").entries
+    assert post.title == "Our class garden grew"
