@@ -19,6 +19,11 @@ import httpx
 
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
 
+#: What we ask a feed URL for: feeds first, anything else last.
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
+)
 PERMANENT = {301, 308}
 TEMPORARY = {302, 303, 307}
 

@@ -8,7 +8,6 @@ school server only delays itself. Each feed's outcome is written by the one
 from __future__ import annotations
 
 import asyncio
-import codecs
 import hashlib
 import logging
 import time
@@ -22,8 +21,8 @@ from typing import Any, TypeVar
 import httpx
 from sqlmodel import col, select
 
-from kaizen_exchange.feeds.discover import looks_like_feed, posts_feed, wordpress_fallback
-from kaizen_exchange.feeds.fetch import Fetched, FetchError, fetch
+from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
+from kaizen_exchange.feeds.find_feed import feed_in_page
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, make_client
 from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
 from kaizen_exchange.feeds.parse import FeedParseError, ParsedFeed
@@ -40,10 +39,6 @@ log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never
 MB = 1_000_000
 ANSWER_BATCH = 100  # 304s recorded per transaction
 IN_PROGRESS = 24  # feeds between "asked" and "stored" at once (bounds memory, not speed)
-FEED_ACCEPT = (
-    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
-    "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
-)
 
 Progress = Callable[[FeedReport, int, int], None]
 _T = TypeVar("_T")
@@ -296,13 +291,9 @@ class Syncer:
             report = FeedReport(blog, school, "error", exc.http_status, error=str(exc))
             self._finish(report, started)
             return
-        if looks_like_feed(page.body, page.headers.get("content-type", "")):
-            feed_url, prefetched = page.url, page
-        else:
-            text = page.body.decode(_charset(page.headers), errors="replace")
-            feed_url, prefetched = posts_feed(text, page.url) or wordpress_fallback(page.url), None
-        feed_id = await self._write(self.writer.add_feed, school, feed_url)
-        job = _FeedJob(feed_id, feed_url, school, None, None, None, False, prefetched)
+        choice = feed_in_page(page)
+        feed_id = await self._write(self.writer.add_feed, school, choice.url)
+        job = _FeedJob(feed_id, choice.url, school, None, None, None, False, choice.prefetched)
         await self._feed(client, pool, job)
 
     async def _media(self, client: HostClients) -> None:
@@ -314,17 +305,6 @@ class Syncer:
         self.report.media_fetched, self.report.media_failed = fetched, failed
         self.report.media_evicted, _ = evict(self.store, self.options.quota)
         self.report.phases["media"] = time.perf_counter() - started
-
-
-def _charset(headers: httpx.Headers) -> str:
-    for part in headers.get("content-type", "").split(";")[1:]:
-        key, _, value = part.strip().partition("=")
-        if key.lower() == "charset" and value:
-            try:
-                return codecs.lookup(value.strip("\"' ")).name
-            except LookupError:
-                break
-    return "utf-8"
 
 
 def _skipped(feed: Feed) -> SkippedFeed:

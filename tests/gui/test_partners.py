@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import kaizen_exchange.gui.pages.partner_dialog as partner_dialog
-from kaizen_exchange.gui.discovery import discover_feed
+from kaizen_exchange.feeds.find_feed import discover_feed
 from kaizen_exchange.gui.main_window import PARTNERS
 from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.network_store import export_network

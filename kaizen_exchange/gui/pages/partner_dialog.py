@@ -14,8 +14,8 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from kaizen_exchange.errors import BadInput
+from kaizen_exchange.feeds.find_feed import Discovered, discover_feed
 from kaizen_exchange.gui.context import AppContext
-from kaizen_exchange.gui.discovery import Discovered, discover_feed
 from kaizen_exchange.gui.forms.ui_add_partner import Ui_AddPartnerDialog
 from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
