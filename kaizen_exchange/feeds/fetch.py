@@ -8,6 +8,7 @@ sentence a teacher can act on, in bounded time and memory.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ FEED_ACCEPT = (
     "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5"
 )
 PERMANENT = {301, 308}
+DRAIN_LIMIT = 64 * 1024  # error and redirect bodies read to keep their connection
 TEMPORARY = {302, 303, 307}
 
 
@@ -118,6 +120,21 @@ async def _read_body(
     return b"".join(parts)
 
 
+async def _drain(response: httpx.Response) -> None:
+    """Read a small error or redirect body to its end, so that its connection can carry
+    the next request (closing a response early closes the connection); a big or
+    broken one is left, and its connection closed."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > DRAIN_LIMIT:
+        return
+    read = 0
+    with contextlib.suppress(httpx.HTTPError):
+        async for chunk in response.aiter_raw():
+            read += len(chunk)
+            if read > DRAIN_LIMIT:
+                return
+
+
 def describe_transport_error(exc: Exception, url: str) -> str:
     host = urlsplit(url).hostname or url
     if isinstance(exc, httpx.TimeoutException | TimeoutError):
@@ -202,6 +219,7 @@ async def _follow(
             if status in PERMANENT | TEMPORARY and "location" in resp.headers:
                 target = urljoin(current, resp.headers["location"])
                 all_permanent &= status in PERMANENT
+                await _drain(resp)
             else:
                 return await _answer(resp, current, seen, all_permanent, cap, sink)
         if target in seen:
@@ -222,6 +240,8 @@ async def _answer(
 ) -> Fetched:
     status = resp.status_code
     moved = current if len(seen) > 1 and all_permanent else None
+    if status >= 300 and status != 304:
+        await _drain(resp)
     if status == 304:
         return Fetched(current, status, b"", resp.headers, moved)
     if status == 410:

@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from kaizen_exchange.feeds.fetch import FetchError, fetch
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
 from kaizen_exchange.feeds.post_rows import MediaDone
-from kaizen_exchange.feeds.writer import SyncWriter
+from kaizen_exchange.feeds.writer import MediaWriter
 from kaizen_exchange.media_cache import BlobWriter, extension_for
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Media, Post, PostMedia
@@ -60,7 +60,7 @@ class _Recorder:
     BATCH = 200
     SECONDS = 0.5
 
-    def __init__(self, writer: SyncWriter) -> None:
+    def __init__(self, writer: MediaWriter) -> None:
         self.writer = writer
         self.pending: list[MediaDone] = []
         self.last = time.monotonic()
@@ -116,7 +116,7 @@ async def _one(
 
 async def fetch_pending_media(
     store: Store,
-    writer: SyncWriter,
+    writer: MediaWriter,
     client: HostClients,
     limiter: HostLimiter,
     settings: HttpSettings,

@@ -78,6 +78,25 @@ def feeds_answered(connection: Connection, answers: list[FeedAnswer]) -> None:
     )
 
 
+def feed_stored(
+    connection: Connection,
+    feed_id: int,
+    body_hash: str | None,
+    title: str | None,
+    site_url: str | None,
+) -> None:
+    """What a newly read feed body tells us about the feed; missing titles keep the old one."""
+    connection.exec_driver_sql(
+        "UPDATE feed SET body_hash = ?, title = coalesce(?, title),"
+        " site_url = coalesce(?, site_url) WHERE id = ?",
+        (body_hash, title, site_url, feed_id),
+    )
+
+
+def history_done(connection: Connection, feed_id: int) -> None:
+    connection.exec_driver_sql("UPDATE feed SET history_done = 1 WHERE id = ?", (feed_id,))
+
+
 def sql_time(value: datetime | None) -> str | None:
     """The text form SQLAlchemy uses for our UTC datetimes in SQLite."""
     if value is None:
@@ -191,7 +210,9 @@ def media_done(connection: Connection, done: list[MediaDone], now: datetime) -> 
 __all__ = [
     "FeedAnswer",
     "MediaDone",
+    "feed_stored",
     "feeds_answered",
+    "history_done",
     "insert_posts",
     "known_posts",
     "link_media",

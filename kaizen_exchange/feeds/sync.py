@@ -1,8 +1,9 @@
 """The sync: fetch → parse → sanitize → store every due feed, then fetch their media.
 
 All feeds run concurrently under per-host and overall limits, so a slow or dead
-school server only delays itself. Each feed's outcome is written by the one
-:class:`SyncWriter` as it arrives; one feed's failure never stops the others.
+school server only delays itself. Each feed's outcome is written as it arrives,
+by the one writer thread (:mod:`kaizen_exchange.feeds.write_queue`); one feed's
+failure never stops the others.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC
-from functools import partial
-from typing import Any, TypeVar
 
 import httpx
 from sqlmodel import col, select
 
+from kaizen_exchange.feeds import writer
 from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
 from kaizen_exchange.feeds.find_feed import feed_in_page
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, make_client
@@ -29,7 +28,8 @@ from kaizen_exchange.feeds.parse import FeedParseError, ParsedFeed
 from kaizen_exchange.feeds.parsing_pool import ParsingPool
 from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
-from kaizen_exchange.feeds.writer import Applied, SyncWriter
+from kaizen_exchange.feeds.write_queue import WriteQueue
+from kaizen_exchange.feeds.writer import Applied, MediaWriter
 from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, School, utcnow
@@ -37,11 +37,10 @@ from kaizen_exchange.store.models import Feed, School, utcnow
 log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text
 
 MB = 1_000_000
-ANSWER_BATCH = 100  # 304s recorded per transaction
+ANSWER_BATCH = 100  # 304s recorded per write
 IN_PROGRESS = 24  # feeds between "asked" and "stored" at once (bounds memory, not speed)
 
 Progress = Callable[[FeedReport, int, int], None]
-_T = TypeVar("_T")
 
 
 @dataclass
@@ -75,7 +74,6 @@ class Syncer:
         self.store = store
         self.options = options
         self.progress = progress
-        self.writer = SyncWriter(store)
         self.report = SyncReport()
         self.limiter = HostLimiter(options.http.per_host, options.http.total)
         self._done = 0
@@ -84,24 +82,18 @@ class Syncer:
         # far ahead of parsing, so only this many feeds are in progress at once.
         self._in_progress = asyncio.Semaphore(IN_PROGRESS)
         # The one writer runs on its own thread: SQLite (full-text indexing above all)
-        # releases the GIL, so storing one feed overlaps fetching and parsing others.
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaizen-writer")
+        # releases the GIL, so storing feeds overlaps fetching and parsing others.
+        self._db = WriteQueue(store)
         self._answers: list[FeedAnswer] = []
 
     async def _answered(self, feed_id: int, status: str, http: int, fetched: Fetched) -> None:
-        """Feeds with nothing new are recorded in batches of ANSWER_BATCH."""
-        answer = self.writer.answer(feed_id, status, http, fetched.headers, fetched.moved_to)
-        self._answers.append(answer)
+        """Feeds with nothing new are recorded ANSWER_BATCH to a statement."""
+        self._answers.append(
+            writer.answer(feed_id, status, http, fetched.headers, fetched.moved_to)
+        )
         if len(self._answers) >= ANSWER_BATCH:
-            await self._flush_answers()
-
-    async def _flush_answers(self) -> None:
-        batch, self._answers = self._answers, []
-        await self._write(self.writer.answered, batch)
-
-    async def _write(self, method: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._db, partial(method, *args, **kwargs))
+            batch, self._answers = self._answers, []
+            await self._db.write(writer.answered, batch)
 
     async def run(self, client: HostClients) -> SyncReport:
         started = time.perf_counter()
@@ -114,12 +106,12 @@ class Syncer:
             tasks = [self._feed(client, pool, job) for job in jobs]
             tasks += [self._discover(client, pool, school, blog) for school, blog in discoveries]
             await asyncio.gather(*tasks)
+            if self._answers:
+                await self._db.write(writer.answered, self._answers)
+                self._answers = []
         finally:
             pool.close()
-            if self._answers:  # on the writer thread, after anything still queued there
-                self._db.submit(self.writer.answered, self._answers)
-                self._answers = []
-            self._db.shutdown(wait=True)
+            self._db.close()
         self.report.phases["feeds"] = time.perf_counter() - started
         if self.options.media:
             await self._media(client)
@@ -189,10 +181,10 @@ class Syncer:
         except FetchError as exc:
             report.status, report.error, report.http_status = "error", str(exc), exc.http_status
             when = exc.retry_after.astimezone(UTC) if exc.retry_after else None
-            await self._write(self.writer.failed, job.id, str(exc), exc.http_status, when)
+            await self._db.write(writer.failed, job.id, str(exc), exc.http_status, when)
         except FeedParseError as exc:
             report.status, report.error = "error", str(exc)
-            await self._write(self.writer.failed, job.id, str(exc), report.http_status, None)
+            await self._db.write(writer.failed, job.id, str(exc), report.http_status, None)
         self._finish(report, started)
 
     async def _feed_steps(
@@ -213,7 +205,7 @@ class Syncer:
             report.url = fetched.moved_to
         if fetched.gone:
             report.status, report.error = "gone", "The feed was removed for good (HTTP 410)."
-            await self._write(self.writer.gone, job.id)
+            await self._db.write(writer.gone, job.id)
             return
         if fetched.status == 304:
             report.status = "moved" if fetched.moved_to else "not_modified"
@@ -225,13 +217,9 @@ class Syncer:
             await self._answered(job.id, report.status, 200, fetched)
             return
         parsed = await pool.parse(fetched.body, fetched.url, dict(fetched.headers))
-        applied = await self._write(
-            self.writer.feed_page,
-            job.id,
-            parsed,
-            headers=fetched.headers,
-            body_hash=body_hash,
-            moved_to=fetched.moved_to,
+        answer = writer.answer(job.id, report.status, 200, fetched.headers, fetched.moved_to)
+        applied = await self._db.write(
+            writer.feed_page, job.school, parsed, answer, job.id, body_hash
         )
         if not job.history_done:
             more = await self._history(client, pool, job, fetched.url, parsed, body_hash)
@@ -269,13 +257,13 @@ class Syncer:
                 parsed = await pool.parse(fetched.body, page_url, dict(fetched.headers))
             except (FetchError, FeedParseError):
                 break  # older pages are a bonus; the feed itself synced
-            applied = await self._write(self.writer.feed_page, job.id, parsed)
+            applied = await self._db.write(writer.feed_page, job.school, parsed, None, job.id)
             total.new += applied.new
             total.updated += applied.updated
             if not parsed.entries or applied.new == 0:
                 break
             previous = digest
-        await self._write(self.writer.history_done, job.id)
+        await self._db.write(writer.history_done, job.id)
         return total
 
     async def _discover(
@@ -292,7 +280,7 @@ class Syncer:
             self._finish(report, started)
             return
         choice = feed_in_page(page)
-        feed_id = await self._write(self.writer.add_feed, school, choice.url)
+        feed_id = await self._db.write(writer.add_feed, school, choice.url)
         job = _FeedJob(feed_id, choice.url, school, None, None, None, False, choice.prefetched)
         await self._feed(client, pool, job)
 
@@ -300,7 +288,7 @@ class Syncer:
         started = time.perf_counter()
         options = MediaOptions(self.options.media_cap, self.options.school)
         fetched, failed = await fetch_pending_media(
-            self.store, self.writer, client, self.limiter, self.options.http, options
+            self.store, MediaWriter(self.store), client, self.limiter, self.options.http, options
         )
         self.report.media_fetched, self.report.media_failed = fetched, failed
         self.report.media_evicted, _ = evict(self.store, self.options.quota)

@@ -1,8 +1,10 @@
-"""The one writer of a sync: every database change a sync makes goes through here.
+"""Every database change a sync makes goes through here.
 
-Each method is one short transaction, so the store is consistent after a crash at
-any moment: a feed's posts and its new validators are committed together, and a
-media row points at a file only after the file is complete on disk.
+The feed writes run on the one writer thread, many to a transaction
+(:class:`~kaizen_exchange.feeds.write_queue.WriteQueue`), each all-or-nothing, so the
+store is consistent after a crash at any moment: a feed's posts and its new
+validators are committed together, and a media row points at a file only after the
+file is complete on disk.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import httpx
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, select
 
 from kaizen_exchange.feeds import post_rows as rows
@@ -49,109 +52,97 @@ def fresh_until(headers: httpx.Headers, now: datetime) -> datetime | None:
     return now + min(timedelta(seconds=int(match.group(1))), MAX_AGE_CAP)
 
 
-class SyncWriter:
+def answer(
+    feed_id: int, status: str, http: int, headers: httpx.Headers, moved_to: str | None
+) -> rows.FeedAnswer:
+    """A feed that answered: its new validators, when to ask again, where it moved."""
+    now = utcnow()
+    return rows.FeedAnswer(
+        feed_id=feed_id,
+        status=status,
+        http_status=http,
+        now=now,
+        next_check=fresh_until(headers, now),
+        etag=headers.get("etag"),
+        last_modified=headers.get("last-modified"),
+        url=moved_to,
+    )
+
+
+# The sync's writes. Each takes the session of a WriteQueue batch and is one
+# all-or-nothing unit of it; all but add_feed are plain SQL (they run by the hundred).
+
+
+def add_feed(session: Session, school_id: str, url: str) -> int:
+    feed = session.exec(select(Feed).where(Feed.url == url)).first()
+    if feed is None:
+        feed = Feed(school_id=school_id, url=url)
+        session.add(feed)
+        session.flush()
+    assert feed.id is not None
+    return feed.id
+
+
+def answered(session: Session, answers: list[rows.FeedAnswer]) -> None:
+    """Feeds that answered with nothing new (304, or the same bytes as last time).
+
+    Losing these to a crash loses nothing: those feeds are simply asked again.
+    """
+    if answers:
+        rows.feeds_answered(session.connection(), answers)
+
+
+def feed_page(
+    session: Session,
+    school_id: str,
+    parsed: ParsedFeed,
+    fetched: rows.FeedAnswer | None,
+    feed_id: int,
+    body_hash: str | None = None,
+) -> Applied:
+    """Store one page of a feed; page 1 (``fetched``) also records the feed's answer."""
+    connection = session.connection()
+    if fetched is not None:
+        rows.feeds_answered(connection, [fetched])
+        rows.feed_stored(connection, feed_id, body_hash, parsed.title, parsed.site_url)
+    return _upsert_posts(connection, school_id, feed_id, parsed.entries)
+
+
+def history_done(session: Session, feed_id: int) -> None:
+    rows.history_done(session.connection(), feed_id)
+
+
+def gone(session: Session, feed_id: int) -> None:
+    feed = session.get_one(Feed, feed_id)
+    feed.status = "gone"
+    feed.http_status = 410
+    feed.last_checked = utcnow()
+    feed.last_error = "The blog removed this feed for good (HTTP 410); we stopped asking."
+
+
+def failed(
+    session: Session,
+    feed_id: int,
+    message: str,
+    http_status: int | None,
+    retry_at: datetime | None,
+) -> None:
+    now = utcnow()
+    feed = session.get_one(Feed, feed_id)
+    feed.failures += 1
+    feed.status = "error"
+    feed.http_status = http_status
+    feed.last_error = message
+    feed.last_checked = now
+    wait = now + backoff(feed.failures)
+    feed.next_check = max(retry_at, wait) if retry_at else (wait if wait > now else None)
+
+
+class MediaWriter:
+    """The media phase's writes, each its own short transaction."""
+
     def __init__(self, store: Store) -> None:
         self.store = store
-
-    def add_feed(self, school_id: str, url: str) -> int:
-        with self.store.session() as session:
-            feed = session.exec(select(Feed).where(Feed.url == url)).first()
-            if feed is None:
-                feed = Feed(school_id=school_id, url=url)
-                session.add(feed)
-                session.flush()
-            assert feed.id is not None
-            return feed.id
-
-    def _touch_feed(
-        self, session: Session, feed_id: int, status: str, headers: httpx.Headers, http: int
-    ) -> Feed:
-        now = utcnow()
-        feed = session.get_one(Feed, feed_id)
-        feed.status = status
-        feed.http_status = http
-        feed.last_checked = feed.last_success = now
-        feed.failures = 0
-        feed.last_error = None
-        feed.next_check = fresh_until(headers, now)
-        feed.etag = headers.get("etag", feed.etag)
-        feed.last_modified = headers.get("last-modified", feed.last_modified)
-        return feed
-
-    @staticmethod
-    def answer(
-        feed_id: int, status: str, http: int, headers: httpx.Headers, moved_to: str | None
-    ) -> rows.FeedAnswer:
-        """A feed that answered with nothing new (304, or the same bytes as last time)."""
-        now = utcnow()
-        return rows.FeedAnswer(
-            feed_id=feed_id,
-            status=status,
-            http_status=http,
-            now=now,
-            next_check=fresh_until(headers, now),
-            etag=headers.get("etag"),
-            last_modified=headers.get("last-modified"),
-            url=moved_to,
-        )
-
-    def answered(self, answers: list[rows.FeedAnswer]) -> None:
-        """Record a batch of such answers in one transaction (a warm sync is 500 of them).
-
-        Losing a batch to a crash loses nothing: those feeds are simply asked again.
-        """
-        if answers:
-            with self.store.session() as session:
-                rows.feeds_answered(session.connection(), answers)
-
-    def feed_page(
-        self,
-        feed_id: int,
-        parsed: ParsedFeed,
-        *,
-        headers: httpx.Headers | None = None,
-        body_hash: str | None = None,
-        moved_to: str | None = None,
-    ) -> Applied:
-        """Store one page of a feed; with ``headers`` it is page 1 and updates the feed row."""
-        with self.store.session() as session:
-            feed = session.get_one(Feed, feed_id)
-            if headers is not None:
-                feed = self._touch_feed(
-                    session, feed_id, "moved" if moved_to else "ok", headers, 200
-                )
-                feed.body_hash = body_hash
-                feed.title = parsed.title or feed.title
-                feed.site_url = parsed.site_url or feed.site_url
-                if moved_to:
-                    feed.url = moved_to
-            return _upsert_posts(session, feed.school_id, feed_id, parsed.entries)
-
-    def history_done(self, feed_id: int) -> None:
-        with self.store.session() as session:
-            session.get_one(Feed, feed_id).history_done = True
-
-    def gone(self, feed_id: int) -> None:
-        with self.store.session() as session:
-            feed = session.get_one(Feed, feed_id)
-            feed.status = "gone"
-            feed.http_status = 410
-            feed.last_checked = utcnow()
-            feed.last_error = "The blog removed this feed for good (HTTP 410); we stopped asking."
-
-    def failed(
-        self, feed_id: int, message: str, http_status: int | None, retry_at: datetime | None
-    ) -> None:
-        now = utcnow()
-        with self.store.session() as session:
-            feed = session.get_one(Feed, feed_id)
-            feed.failures += 1
-            feed.status = "error"
-            feed.http_status = http_status
-            feed.last_error = message
-            feed.last_checked = now
-            wait = now + backoff(feed.failures)
-            feed.next_check = max(retry_at, wait) if retry_at else (wait if wait > now else None)
 
     def media_done(self, done: list[rows.MediaDone]) -> None:
         """Record finished downloads in one transaction (their files are already on disk)."""
@@ -166,11 +157,10 @@ class SyncWriter:
 
 
 def _upsert_posts(
-    session: Session, school_id: str, feed_id: int, entries: list[ParsedEntry]
+    connection: Connection, school_id: str, feed_id: int, entries: list[ParsedEntry]
 ) -> Applied:
     """Insert new posts and update edited ones (identity: GUID, else link, per school)."""
     unique = list({e.identity: e for e in reversed(entries)}.values())
-    connection = session.connection()
     known = rows.known_posts(connection, school_id, [e.identity for e in unique])
     fresh = [e for e in unique if e.identity not in known]
     edited = [
@@ -187,4 +177,16 @@ def _upsert_posts(
     return Applied(new=len(fresh), updated=len(edited))
 
 
-__all__ = ["Applied", "SyncWriter", "backoff", "fresh_until"]
+__all__ = [
+    "Applied",
+    "MediaWriter",
+    "add_feed",
+    "answer",
+    "answered",
+    "backoff",
+    "failed",
+    "feed_page",
+    "fresh_until",
+    "gone",
+    "history_done",
+]

@@ -194,6 +194,18 @@ def test_nothing_hostile_survives(html: str, base: str | None) -> None:
     assert not problems(clean), (problems(clean), clean)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html=hostile_html | st.text(), base=st.sampled_from(BASES))
+@example(html="".join(SNIPPETS), base=None)
+@example(html='<img alt="a > b" src="x.png">x<a title=\'">\' href="/y">y</a>&amp;lt;', base=None)
+def test_the_fast_text_of_clean_html_is_the_same_words(html: str, base: str | None) -> None:
+    """The words stored for search are the same by the fast route as by nh3's."""
+    from kaizen_exchange.feeds.sanitize import plain_text, sanitize_html, text_of_clean_html
+
+    clean = sanitize_html(html, base)
+    assert text_of_clean_html(clean) == plain_text(clean)
+
+
 @settings(max_examples=150, deadline=None)
 @given(words=st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1), max_size=8))
 def test_plain_words_are_kept(words: list[str]) -> None:

@@ -47,3 +47,28 @@ def test_two_requests_per_host_at_most_and_hosts_in_parallel(
     span = max(r.at for r in requests) - min(r.at for r in requests)
     assert span < 4.8, f"requests spread over {span:.1f} s: hosts were not fetched in parallel"
     assert {r.method for r in requests} == {"GET"}
+
+
+def test_redirects_and_missing_pages_keep_the_connection_open(
+    feed_server: FeedServer, tmp_path: Path
+) -> None:
+    """A redirect's or a 404's small body is read, so the next request reuses the
+    connection instead of opening a new one (a school server sees one connection)."""
+    item = Item(
+        title="Our garden",
+        link=feed_server.url("/garden/"),
+        guid="garden",
+        published="Mon, 02 Mar 2026 09:00:00 +0000",
+        content="<p>Seeds!</p>",
+    )
+    feed_server.feed("/blog/feed/", rss([item], generator="https://wordpress.org/?v=6.4.3"))
+    feed_server.redirect("/old-feed/", feed_server.url("/blog/feed/"), status=302)
+    data = tmp_path / "data"
+    import_network(data, network_toml(school_toml("garden", feeds=[feed_server.url("/old-feed/")])))
+    run, _ = sync(data, "--no-media")
+    assert run.returncode == 0, run.describe()
+    asked = [r.path for r in feed_server.requests]
+    # the redirect, the feed, then WordPress history page 2 (not found here) and no more
+    assert asked == ["/old-feed/", "/blog/feed/", "/blog/feed/?paged=2"], asked
+    connections = {r.client for r in feed_server.requests}
+    assert len(connections) == 1, f"{len(connections)} connections for 3 requests in a row"

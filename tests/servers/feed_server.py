@@ -47,6 +47,7 @@ class Request:
     headers: dict[str, str]  # names lower-cased
     at: float  # time.monotonic() when the request line arrived
     server: str  # host:port of the server that received it
+    client: str = ""  # host:port of the client's end: one value per TCP connection
 
     @property
     def route(self) -> str:
@@ -244,6 +245,7 @@ class _Handler(BaseHTTPRequestHandler):
             headers={k.lower(): v for k, v in self.headers.items()},
             at=time.monotonic(),
             server=owner.netloc,
+            client=f"{self.client_address[0]}:{self.client_address[1]}",
         )
         owner.record(request)
         try:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from kaizen_exchange.feeds.post_rows import MediaDone
-from kaizen_exchange.feeds.writer import SyncWriter
+from kaizen_exchange.feeds.writer import MediaWriter
 from kaizen_exchange.media_cache import BlobWriter, blob_path, cache_stats, evict
 from kaizen_exchange.posts import set_pinned
 from kaizen_exchange.store.db import Store
@@ -16,7 +16,7 @@ from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia
 
 def _cache(store: Store, name: str, data: bytes, *, post: int | None = None) -> str:
     """Put one downloaded file in the cache as the sync does; returns its sha256."""
-    writer = SyncWriter(store)
+    writer = MediaWriter(store)
     with store.session() as session:
         media = Media(url=f"http://s.test/{name}")
         session.add(media)

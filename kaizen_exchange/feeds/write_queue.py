@@ -1,0 +1,100 @@
+"""Group commit: the sync's writes, many to a transaction, on one writer thread.
+
+A cold sync stores hundreds of feed pages. One transaction each meant hundreds of
+commits, WAL checkpoints and full-text index flushes; the writer thread became the
+slowest part of the sync. Here every write waiting when the thread comes round goes
+into one transaction. Each write is still all-or-nothing (a feed's posts and its new
+validators land together), so a crash at any moment leaves a consistent store.
+
+A write that fails is not allowed to take others down with it: the batch is rolled
+back and its writes are retried one per transaction, so only the bad one raises.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlmodel import Session
+
+from kaizen_exchange.store.db import Store
+
+_T = TypeVar("_T")
+MAX_BATCH = 64  # writes per transaction: enough to share the cost, short enough to stay fresh
+
+
+@dataclass
+class _Write:
+    work: Callable[[Session], Any]
+    future: asyncio.Future[Any]
+    loop: asyncio.AbstractEventLoop
+
+
+class WriteQueue:
+    """``await queue.write(fn, *args)`` runs ``fn(session, *args)`` on the writer thread."""
+
+    def __init__(self, store: Store, max_batch: int = MAX_BATCH) -> None:
+        self.store = store
+        self.max_batch = max_batch
+        self._pending: deque[_Write] = deque()
+        self._lock = threading.Lock()
+        self._draining = False
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kaizen-writer")
+
+    async def write(self, fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[_T] = loop.create_future()
+        with self._lock:
+            self._pending.append(_Write(lambda s: fn(s, *args, **kwargs), future, loop))
+            if not self._draining:
+                self._draining = True
+                self._thread.submit(self._drain)
+        return await future
+
+    def close(self) -> None:
+        """Wait for every queued write to be committed."""
+        self._thread.shutdown(wait=True)
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                count = min(len(self._pending), self.max_batch)
+                if count == 0:
+                    self._draining = False
+                    return
+                batch = [self._pending.popleft() for _ in range(count)]
+            self._commit(batch)
+
+    def _commit(self, batch: list[_Write]) -> None:
+        try:
+            with self.store.session() as session:
+                results = [write.work(session) for write in batch]
+        except Exception as exc:
+            if len(batch) == 1:
+                _deliver(batch[0], error=exc)
+            else:
+                for write in batch:  # find the bad one; the others still land
+                    self._commit([write])
+            return
+        for write, result in zip(batch, results, strict=True):
+            _deliver(write, result=result)
+
+
+def _deliver(write: _Write, result: Any = None, error: BaseException | None = None) -> None:
+    def settle() -> None:
+        if write.future.done():  # the awaiting task was cancelled
+            return
+        if error is not None:
+            write.future.set_exception(error)
+        else:
+            write.future.set_result(result)
+
+    write.loop.call_soon_threadsafe(settle)
+
+
+__all__ = ["MAX_BATCH", "WriteQueue"]
