@@ -12,16 +12,13 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import func, text
-from sqlmodel import col, select
-
-from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Media, MediaBlob, Post, PostMedia, utcnow
+from kaizen_exchange.store.sqlite import Database, sql_time, transaction, utcnow
 
 DEFAULT_QUOTA = 5 * 1000**3  # 5 GB, as a teacher reads it
 _EXTENSIONS = {
@@ -114,76 +111,82 @@ class CacheStats:
         return dict(self.__dict__)
 
 
-def pinned_blobs_query() -> Any:
-    """SHA-256s of files used by pinned posts (kept whatever the quota)."""
-    return (
-        select(Media.sha256)
-        .join(PostMedia, col(PostMedia.media_id) == Media.id)
-        .join(Post, col(Post.id) == PostMedia.post_id)
-        .where(col(Post.pinned), col(Media.sha256).is_not(None))
+#: SHA-256s of files used by pinned posts (kept whatever the quota).
+_PINNED = (
+    "SELECT DISTINCT media.sha256 FROM media"
+    " JOIN post_media ON post_media.media_id = media.id"
+    " JOIN post ON post.id = post_media.post_id"
+    " WHERE post.pinned AND media.sha256 IS NOT NULL"
+)
+
+
+def cache_stats(database: Database, quota: int = DEFAULT_QUOTA) -> CacheStats:
+    ((files, size),) = database.rows("SELECT count(*), coalesce(sum(size), 0) FROM media_blob")
+    ((pinned, pinned_bytes),) = database.rows(
+        f"SELECT count(*), coalesce(sum(size), 0) FROM media_blob WHERE sha256 IN ({_PINNED})"
     )
-
-
-def cache_stats(store: Store, quota: int = DEFAULT_QUOTA) -> CacheStats:
-    with store.session() as session:
-        files, size = session.exec(
-            select(func.count(), func.coalesce(func.sum(MediaBlob.size), 0))
-        ).one()
-        pinned = set(session.exec(pinned_blobs_query()).all())
-        pinned_bytes = 0
-        if pinned:
-            pinned_bytes = session.exec(
-                select(func.coalesce(func.sum(MediaBlob.size), 0)).where(
-                    col(MediaBlob.sha256).in_(pinned)
-                )
-            ).one()
-        urls = session.exec(select(func.count()).select_from(Media)).one()
-        failed = session.exec(
-            select(func.count()).where(col(Media.status).in_(("error", "too_large")))
-        ).one()
+    ((urls, failed),) = database.rows(
+        "SELECT count(*), coalesce(sum(status IN ('error', 'too_large')), 0) FROM media"
+    )
     return CacheStats(
-        files, int(size), quota, len(pinned), int(pinned_bytes), urls, failed, str(store.media_dir)
+        files, size, quota, pinned, pinned_bytes, urls, failed, str(database.media_dir)
     )
 
 
-def evict(store: Store, quota: int, keep_pinned: bool = True) -> tuple[int, int]:
+def evict(database: Database, quota: int, keep_pinned: bool = True) -> tuple[int, int]:
     """Delete least-recently-used files until the cache fits ``quota``.
 
     Rows are changed first, in one transaction, then files are removed: a crash in
     between leaves only an orphan file, never a row without its file.
     Returns (files removed, bytes freed).
     """
-    with store.session() as session:
-        total = session.exec(select(func.coalesce(func.sum(MediaBlob.size), 0))).one()
-        if total <= quota:
-            return 0, 0
-        pinned = set(session.exec(pinned_blobs_query()).all()) if keep_pinned else set()
-        victims: list[MediaBlob] = []
-        for blob in session.exec(select(MediaBlob).order_by(col(MediaBlob.last_used))):
-            if total <= quota:
-                break
-            if blob.sha256 in pinned:
-                continue
-            victims.append(blob)
-            total -= blob.size
-        for blob in victims:
-            session.execute(
-                text("UPDATE media SET sha256 = NULL, status = 'evicted' WHERE sha256 = :s"),
-                {"s": blob.sha256},
+    connection = database.connect()
+    try:
+        with transaction(connection):
+            victims = _victims(connection, quota, keep_pinned)
+            connection.executemany(
+                "UPDATE media SET sha256 = NULL, status = 'evicted' WHERE sha256 = ?",
+                [(sha256,) for sha256, _, _ in victims],
             )
-            session.delete(blob)
-    for blob in victims:
-        blob_path(store.media_dir, blob.sha256, blob.ext).unlink(missing_ok=True)
-    return len(victims), sum(b.size for b in victims)
+            connection.executemany(
+                "DELETE FROM media_blob WHERE sha256 = ?", [(sha256,) for sha256, _, _ in victims]
+            )
+    finally:
+        connection.close()
+    for sha256, ext, _ in victims:
+        blob_path(database.media_dir, sha256, ext).unlink(missing_ok=True)
+    return len(victims), sum(size for _, _, size in victims)
 
 
-def touch(store: Store, sha256s: list[str]) -> None:
+def _victims(
+    connection: sqlite3.Connection, quota: int, keep_pinned: bool
+) -> list[tuple[str, str, int]]:
+    """The files to delete, least recently used first, pinned ones spared."""
+    total = connection.execute("SELECT coalesce(sum(size), 0) FROM media_blob").fetchone()[0]
+    if total <= quota:
+        return []
+    pinned = {row[0] for row in connection.execute(_PINNED)} if keep_pinned else set()
+    victims = []
+    for sha256, ext, size in connection.execute(
+        "SELECT sha256, ext, size FROM media_blob ORDER BY last_used, sha256"
+    ):
+        if total <= quota:
+            break
+        if sha256 not in pinned:
+            victims.append((sha256, ext, size))
+            total -= size
+    return victims
+
+
+def touch(database: Database, sha256s: list[str]) -> None:
     """Mark files as just used (shown to the class), so eviction keeps them longest."""
     if not sha256s:
         return
-    with store.session() as session:
-        for blob in session.exec(select(MediaBlob).where(col(MediaBlob.sha256).in_(sha256s))):
-            blob.last_used = utcnow()
+    with database.writing() as connection:
+        connection.executemany(
+            "UPDATE media_blob SET last_used = ? WHERE sha256 = ?",
+            [(sql_time(utcnow()), sha256) for sha256 in sha256s],
+        )
 
 
 __all__ = [

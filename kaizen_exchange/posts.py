@@ -208,7 +208,7 @@ def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetai
         for m, kind, blob in rows
     ]
     if mark_used:
-        touch(store, [m.sha256 for m in media if m.sha256])
+        touch(store.database, [m.sha256 for m in media if m.sha256])
     assert post.id is not None
     return PostDetail(
         post.id,

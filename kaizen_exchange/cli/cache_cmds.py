@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 
 def stats_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    stats = cache_stats(ctx.store, DEFAULT_QUOTA)
+    stats = cache_stats(ctx.database, DEFAULT_QUOTA)
     if args.json:
         ctx.print_json(stats.to_json())
         return EXIT_OK
@@ -42,6 +42,6 @@ def stats_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def empty_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    removed, freed = evict(ctx.store, 0)
+    removed, freed = evict(ctx.database, 0)
     ctx.say(f"Removed {removed} files ({_size(freed)}); pinned posts kept theirs.")
     return EXIT_OK

@@ -18,6 +18,7 @@ from kaizen_exchange.paths import data_dir
 
 if TYPE_CHECKING:
     from kaizen_exchange.store.db import Store
+    from kaizen_exchange.store.sqlite import Database
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -36,6 +37,7 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
+    _database: Database | None = None
 
     @property
     def folder(self) -> Path:
@@ -49,7 +51,21 @@ class Context:
             self._store = Store(self.folder)
         return self._store
 
+    @property
+    def database(self) -> Database:
+        """The store through plain sqlite3: for the sync and the cache, which need no ORM."""
+        if self._store is not None:
+            return self._store.database
+        if self._database is None:
+            from kaizen_exchange.store.sqlite import Database
+
+            self._database = Database(self.folder)
+        return self._database
+
     def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
         if self._store is not None:
             self._store.close()
             self._store = None

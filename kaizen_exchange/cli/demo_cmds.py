@@ -43,7 +43,7 @@ def demo_sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
     with serve_demo() as base_url:
         spec = parse_network(demo_network_text(base_url), source="the bundled demo network")
         import_network(ctx.store, spec)
-        report = run_sync(ctx.store, SyncOptions())
+        report = run_sync(ctx.store.database, SyncOptions())
     if args.json:
         ctx.print_json(report.to_json())
         return report.exit_code

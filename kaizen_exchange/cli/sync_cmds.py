@@ -10,7 +10,6 @@ from kaizen_exchange.errors import NotFound
 from kaizen_exchange.feeds.http import HttpSettings
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
-from kaizen_exchange.store.models import School
 
 
 def register(subparsers: Any) -> None:
@@ -36,11 +35,9 @@ def register(subparsers: Any) -> None:
 
 
 def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    store = ctx.store
-    if args.school:
-        with store.session() as session:
-            if session.get(School, args.school) is None:
-                raise NotFound(f"There is no school '{args.school}'.")
+    database = ctx.database
+    if args.school and not database.rows("SELECT 1 FROM school WHERE id = ?", (args.school,)):
+        raise NotFound(f"There is no school '{args.school}'.")
     settings = HttpSettings(
         request_deadline=args.timeout,
         read_timeout=min(15.0, args.timeout),
@@ -53,7 +50,7 @@ def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
         http=settings,
     )
     interactive = not args.json and ctx.err.isatty()
-    report = run_sync(store, options, _progress(ctx) if interactive else None)
+    report = run_sync(database, options, _progress(ctx) if interactive else None)
     if interactive:
         ctx.err.write("\r\033[K")
     if args.json:

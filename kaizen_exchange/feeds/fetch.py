@@ -240,7 +240,7 @@ async def _answer(
 ) -> Fetched:
     status = resp.status_code
     moved = current if len(seen) > 1 and all_permanent else None
-    if status >= 300 and status != 304:
+    if status >= 300:  # 304s too: h11 only reuses a connection once it saw the end
         await _drain(resp)
     if status == 304:
         return Fetched(current, status, b"", resp.headers, moved)

@@ -12,15 +12,13 @@ import time
 from dataclasses import dataclass
 
 import httpx
-from sqlmodel import col, select
 
 from kaizen_exchange.feeds.fetch import FetchError, fetch
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
 from kaizen_exchange.feeds.post_rows import MediaDone
 from kaizen_exchange.feeds.writer import MediaWriter
 from kaizen_exchange.media_cache import BlobWriter, extension_for
-from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Media, Post, PostMedia
+from kaizen_exchange.store.sqlite import Database
 
 MEDIA_DEADLINE = 15 * 60.0  # a 100 MB video on a slow school line; stalls still time out
 
@@ -31,17 +29,16 @@ class MediaOptions:
     school: str | None = None
 
 
-def _pending(store: Store, school: str | None) -> list[tuple[int, str]]:
-    with store.session() as session:
-        query = select(Media.id, Media.url).where(Media.status == "pending")
-        if school:
-            query = (
-                query.join(PostMedia, col(PostMedia.media_id) == Media.id)
-                .join(Post, col(Post.id) == PostMedia.post_id)
-                .where(Post.school_id == school)
-                .distinct()
-            )
-        return [(media_id, url) for media_id, url in session.exec(query) if media_id is not None]
+def _pending(database: Database, school: str | None) -> list[tuple[int, str]]:
+    if not school:
+        return database.rows("SELECT id, url FROM media WHERE status = 'pending' ORDER BY id")
+    return database.rows(
+        "SELECT DISTINCT media.id, media.url FROM media"
+        " JOIN post_media ON post_media.media_id = media.id"
+        " JOIN post ON post.id = post_media.post_id"
+        " WHERE media.status = 'pending' AND post.school_id = ? ORDER BY media.id",
+        (school,),
+    )
 
 
 def _mime(headers: httpx.Headers) -> str:
@@ -77,7 +74,7 @@ class _Recorder:
 
 
 async def _one(
-    store: Store,
+    database: Database,
     recorder: _Recorder,
     client: HostClients,
     limiter: HostLimiter,
@@ -86,7 +83,7 @@ async def _one(
     media_id: int,
     url: str,
 ) -> bool:
-    blob = BlobWriter(store.media_dir)
+    blob = BlobWriter(database.media_dir)
     try:
         fetched = await fetch(
             client,
@@ -115,7 +112,7 @@ async def _one(
 
 
 async def fetch_pending_media(
-    store: Store,
+    database: Database,
     writer: MediaWriter,
     client: HostClients,
     limiter: HostLimiter,
@@ -123,12 +120,12 @@ async def fetch_pending_media(
     options: MediaOptions,
 ) -> tuple[int, int]:
     """Download all pending media; returns (fetched, failed)."""
-    pending = _pending(store, options.school)
+    pending = _pending(database, options.school)
     recorder = _Recorder(writer)
     try:
         results = await asyncio.gather(
             *(
-                _one(store, recorder, client, limiter, settings, options, media_id, url)
+                _one(database, recorder, client, limiter, settings, options, media_id, url)
                 for media_id, url in pending
             )
         )

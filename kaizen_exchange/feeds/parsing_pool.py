@@ -8,11 +8,13 @@ cost more than it saves, so a thread keeps the loop (and the window) responsive.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
 
 from kaizen_exchange.feeds.parse import ParsedFeed, parse_feed
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 POOL_THRESHOLD = 16
 
@@ -22,6 +24,9 @@ class ParsingPool:
         count = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._pool: ProcessPoolExecutor | None = None
         if count > 1 and expected_feeds >= POOL_THRESHOLD:
+            import multiprocessing  # here: a sync with nothing to parse never pays for it
+            from concurrent.futures import ProcessPoolExecutor
+
             # spawn, not fork: safe beside Qt and other threads, and the same on every OS
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context)

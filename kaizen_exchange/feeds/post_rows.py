@@ -1,4 +1,4 @@
-"""The sync's hot SQL, run straight on the connection with ``executemany``.
+"""The sync's SQL, run straight on a sqlite3 connection, by the hundred with ``executemany``.
 
 A cold sync writes ten thousand posts and their media links; building an
 SQLAlchemy statement per row cost more than parsing the feeds. These statements
@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from sqlite3 import Connection
 from typing import Any
 
-from sqlalchemy.engine import Connection
-
 from kaizen_exchange.feeds.parse import ParsedEntry
+from kaizen_exchange.store.sqlite import sql_time
 
 _POST_COLUMNS = "identity, guid, url, title, author, categories, updated, html, text, content_hash"
 _INSERT_POST = (
@@ -57,7 +57,7 @@ class FeedAnswer:
 
 def feeds_answered(connection: Connection, answers: list[FeedAnswer]) -> None:
     """Record feeds that answered with nothing new, all in one statement."""
-    connection.exec_driver_sql(
+    connection.executemany(
         "UPDATE feed SET status = ?, http_status = ?, last_checked = ?, last_success = ?,"
         " failures = 0, last_error = NULL, next_check = ?, etag = coalesce(?, etag),"
         " last_modified = coalesce(?, last_modified), url = coalesce(?, url) WHERE id = ?",
@@ -86,7 +86,7 @@ def feed_stored(
     site_url: str | None,
 ) -> None:
     """What a newly read feed body tells us about the feed; missing titles keep the old one."""
-    connection.exec_driver_sql(
+    connection.execute(
         "UPDATE feed SET body_hash = ?, title = coalesce(?, title),"
         " site_url = coalesce(?, site_url) WHERE id = ?",
         (body_hash, title, site_url, feed_id),
@@ -94,14 +94,7 @@ def feed_stored(
 
 
 def history_done(connection: Connection, feed_id: int) -> None:
-    connection.exec_driver_sql("UPDATE feed SET history_done = 1 WHERE id = ?", (feed_id,))
-
-
-def sql_time(value: datetime | None) -> str | None:
-    """The text form SQLAlchemy uses for our UTC datetimes in SQLite."""
-    if value is None:
-        return None
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    connection.execute("UPDATE feed SET history_done = 1 WHERE id = ?", (feed_id,))
 
 
 def _marks(count: int) -> str:
@@ -109,7 +102,7 @@ def _marks(count: int) -> str:
 
 
 def _rows(connection: Connection, sql: str, params: Sequence[Any]) -> list[Any]:
-    return list(connection.exec_driver_sql(sql, tuple(params)).fetchall())
+    return connection.execute(sql, tuple(params)).fetchall()
 
 
 def known_posts(
@@ -146,7 +139,7 @@ def insert_posts(
     connection: Connection, school_id: str, feed_id: int, entries: list[ParsedEntry], now: datetime
 ) -> None:
     """New posts; an undated one gets the time we first saw it."""
-    connection.exec_driver_sql(
+    connection.executemany(
         _INSERT_POST,
         [
             (school_id, feed_id, sql_time(e.published or now), sql_time(now), *_values(e))
@@ -157,7 +150,7 @@ def insert_posts(
 
 def update_posts(connection: Connection, edits: list[tuple[int, ParsedEntry]]) -> None:
     """Edited posts, in place; an undated one keeps its first-seen time."""
-    connection.exec_driver_sql(
+    connection.executemany(
         _UPDATE_POST,
         [(*_values(e), sql_time(e.published), post_id) for post_id, e in edits],
     )
@@ -168,7 +161,7 @@ def link_media(connection: Connection, changed: list[tuple[int, ParsedEntry]]) -
     if not changed:
         return
     post_ids = [post_id for post_id, _ in changed]
-    connection.exec_driver_sql(
+    connection.execute(
         f"DELETE FROM post_media WHERE post_id IN ({_marks(len(post_ids))})", tuple(post_ids)
     )
     uses: dict[tuple[int, str], str] = {}
@@ -180,13 +173,13 @@ def link_media(connection: Connection, changed: list[tuple[int, ParsedEntry]]) -
     if not uses:
         return
     urls = list(dict.fromkeys(url for _, url in uses))
-    connection.exec_driver_sql(
+    connection.executemany(
         "INSERT OR IGNORE INTO media (url, status) VALUES (?, 'pending')", [(u,) for u in urls]
     )
     ids = dict(
         _rows(connection, f"SELECT url, id FROM media WHERE url IN ({_marks(len(urls))})", urls)
     )
-    connection.exec_driver_sql(
+    connection.executemany(
         "INSERT OR IGNORE INTO post_media (post_id, media_id, kind) VALUES (?, ?, ?)",
         [(post_id, ids[url], kind) for (post_id, url), kind in uses.items()],
     )
@@ -195,12 +188,12 @@ def link_media(connection: Connection, changed: list[tuple[int, ParsedEntry]]) -
 def media_done(connection: Connection, done: list[MediaDone], now: datetime) -> None:
     """Record a batch of finished downloads: the blob (once per content) and its URLs."""
     when = sql_time(now)
-    connection.exec_driver_sql(
+    connection.executemany(
         "INSERT OR IGNORE INTO media_blob (sha256, size, mime, ext, last_used)"
         " VALUES (?, ?, ?, ?, ?)",
         [(d.sha256, d.size, d.mime, d.ext, when) for d in done],
     )
-    connection.exec_driver_sql(
+    connection.executemany(
         "UPDATE media SET sha256 = ?, mime = ?, status = 'ok', error = NULL, fetched_at = ?"
         " WHERE id = ?",
         [(d.sha256, d.mime, when, d.media_id) for d in done],

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 import httpx
-from sqlmodel import col, select
 
 from kaizen_exchange.feeds import writer
 from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
@@ -31,8 +30,7 @@ from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
 from kaizen_exchange.feeds.write_queue import WriteQueue
 from kaizen_exchange.feeds.writer import Applied, MediaWriter
 from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
-from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Feed, School, utcnow
+from kaizen_exchange.store.sqlite import Database, from_sql_time, utcnow
 
 log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text
 
@@ -70,8 +68,8 @@ class _FeedJob:
 class Syncer:
     """One run of the sync; use :func:`run_sync` or :func:`sync_async`."""
 
-    def __init__(self, store: Store, options: SyncOptions, progress: Progress | None) -> None:
-        self.store = store
+    def __init__(self, database: Database, options: SyncOptions, progress: Progress | None) -> None:
+        self.database = database
         self.options = options
         self.progress = progress
         self.report = SyncReport()
@@ -83,7 +81,7 @@ class Syncer:
         self._in_progress = asyncio.Semaphore(IN_PROGRESS)
         # The one writer runs on its own thread: SQLite (full-text indexing above all)
         # releases the GIL, so storing feeds overlaps fetching and parsing others.
-        self._db = WriteQueue(store)
+        self._db = WriteQueue(database)
         self._answers: list[FeedAnswer] = []
 
     async def _answered(self, feed_id: int, status: str, http: int, fetched: Fetched) -> None:
@@ -122,38 +120,32 @@ class Syncer:
     def _due_feeds(self) -> list[_FeedJob]:
         now = utcnow()
         jobs = []
-        with self.store.session() as session:
-            query = select(Feed).where(Feed.status != "gone")
-            if self.options.school:
-                query = query.where(Feed.school_id == self.options.school)
-            for feed in session.exec(query.order_by(col(Feed.id))):
-                assert feed.id is not None
-                if feed.next_check and feed.next_check > now:
-                    self.report.skipped.append(_skipped(feed))
-                    continue
-                jobs.append(
-                    _FeedJob(
-                        feed.id,
-                        feed.url,
-                        feed.school_id,
-                        feed.etag,
-                        feed.last_modified,
-                        feed.body_hash,
-                        feed.history_done,
-                    )
-                )
+        sql = (
+            "SELECT id, url, school_id, etag, last_modified, body_hash, history_done,"
+            " next_check, last_error FROM feed WHERE status != 'gone'"
+        )
+        school = (self.options.school,) if self.options.school else ()
+        sql += " AND school_id = ? ORDER BY id" if school else " ORDER BY id"
+        for row in self.database.rows(sql, school):
+            feed_id, url, school_id, etag, modified, body_hash, history, next_check, error = row
+            wait_until = from_sql_time(next_check)
+            if wait_until and wait_until > now:
+                reason = error or "The server asked us to wait before asking again."
+                until = wait_until.isoformat()
+                self.report.skipped.append(SkippedFeed(url, school_id, until, reason))
+                continue
+            jobs.append(_FeedJob(feed_id, url, school_id, etag, modified, body_hash, bool(history)))
         return jobs
 
     def _schools_to_discover(self) -> list[tuple[str, str]]:
         """Schools that name a blog but have no feed yet."""
-        with self.store.session() as session:
-            with_feeds = set(session.exec(select(Feed.school_id)).all())
-            query = select(School).where(col(School.blog).is_not(None))
-            if self.options.school:
-                query = query.where(School.id == self.options.school)
-            return [
-                (s.id, s.blog) for s in session.exec(query) if s.blog and s.id not in with_feeds
-            ]
+        sql = (
+            "SELECT id, blog FROM school WHERE blog IS NOT NULL AND blog != ''"
+            " AND id NOT IN (SELECT school_id FROM feed)"
+        )
+        school = (self.options.school,) if self.options.school else ()
+        rows = self.database.rows(sql + (" AND id = ?" if school else "") + " ORDER BY id", school)
+        return [(school_id, blog) for school_id, blog in rows]
 
     def _finish(self, report: FeedReport, started: float) -> None:
         report.seconds = time.perf_counter() - started
@@ -288,34 +280,33 @@ class Syncer:
         started = time.perf_counter()
         options = MediaOptions(self.options.media_cap, self.options.school)
         fetched, failed = await fetch_pending_media(
-            self.store, MediaWriter(self.store), client, self.limiter, self.options.http, options
+            self.database,
+            MediaWriter(self.database),
+            client,
+            self.limiter,
+            self.options.http,
+            options,
         )
         self.report.media_fetched, self.report.media_failed = fetched, failed
-        self.report.media_evicted, _ = evict(self.store, self.options.quota)
+        self.report.media_evicted, _ = evict(self.database, self.options.quota)
         self.report.phases["media"] = time.perf_counter() - started
 
 
-def _skipped(feed: Feed) -> SkippedFeed:
-    assert feed.next_check is not None
-    reason = feed.last_error or "The server asked us to wait before asking again."
-    return SkippedFeed(
-        feed.url, feed.school_id, feed.next_check.astimezone(UTC).isoformat(), reason
-    )
-
-
 async def sync_async(
-    store: Store, options: SyncOptions | None = None, progress: Progress | None = None
+    database: Database, options: SyncOptions | None = None, progress: Progress | None = None
 ) -> SyncReport:
+    """Sync the feeds of ``database`` (a :class:`~kaizen_exchange.store.db.Store` has one
+    as ``store.database``)."""
     options = options or SyncOptions()
     async with make_client(options.http) as client:
-        return await Syncer(store, options, progress).run(client)
+        return await Syncer(database, options, progress).run(client)
 
 
 def run_sync(
-    store: Store, options: SyncOptions | None = None, progress: Progress | None = None
+    database: Database, options: SyncOptions | None = None, progress: Progress | None = None
 ) -> SyncReport:
     """Run a whole sync from synchronous code (the CLI, a scheduled task)."""
-    return asyncio.run(sync_async(store, options, progress))
+    return asyncio.run(sync_async(database, options, progress))
 
 
 __all__ = ["SyncOptions", "Syncer", "run_sync", "sync_async"]

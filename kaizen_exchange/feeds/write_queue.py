@@ -13,6 +13,7 @@ back and its writes are retried one per transaction, so only the bad one raises.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -20,9 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlmodel import Session
-
-from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.sqlite import Database, transaction
 
 _T = TypeVar("_T")
 MAX_BATCH = 64  # writes per transaction: enough to share the cost, short enough to stay fresh
@@ -30,17 +29,19 @@ MAX_BATCH = 64  # writes per transaction: enough to share the cost, short enough
 
 @dataclass
 class _Write:
-    work: Callable[[Session], Any]
+    work: Callable[[sqlite3.Connection], Any]
     future: asyncio.Future[Any]
     loop: asyncio.AbstractEventLoop
 
 
 class WriteQueue:
-    """``await queue.write(fn, *args)`` runs ``fn(session, *args)`` on the writer thread."""
+    """``await queue.write(fn, *args)`` runs ``fn(connection, *args)`` on the writer thread,
+    inside the transaction of its batch."""
 
-    def __init__(self, store: Store, max_batch: int = MAX_BATCH) -> None:
-        self.store = store
+    def __init__(self, database: Database, max_batch: int = MAX_BATCH) -> None:
+        self.database = database
         self.max_batch = max_batch
+        self._connection: sqlite3.Connection | None = None  # the writer thread's own
         self._pending: deque[_Write] = deque()
         self._lock = threading.Lock()
         self._draining = False
@@ -59,6 +60,9 @@ class WriteQueue:
     def close(self) -> None:
         """Wait for every queued write to be committed."""
         self._thread.shutdown(wait=True)
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def _drain(self) -> None:
         while True:
@@ -72,9 +76,11 @@ class WriteQueue:
 
     def _commit(self, batch: list[_Write]) -> None:
         try:
-            with self.store.session() as session:
-                results = [write.work(session) for write in batch]
-        except Exception as exc:
+            if self._connection is None:
+                self._connection = self.database.connect()
+            with transaction(self._connection) as connection:
+                results = [write.work(connection) for write in batch]
+        except Exception as exc:  # deliver it: an awaiting sync must never hang
             if len(batch) == 1:
                 _deliver(batch[0], error=exc)
             else:

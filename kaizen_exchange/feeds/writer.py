@@ -12,15 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from sqlite3 import Connection
 
 import httpx
-from sqlalchemy.engine import Connection
-from sqlmodel import Session, select
 
 from kaizen_exchange.feeds import post_rows as rows
 from kaizen_exchange.feeds.parse import ParsedEntry, ParsedFeed
-from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Feed, Media, utcnow
+from kaizen_exchange.store.sqlite import Database, sql_time, utcnow
 
 MAX_AGE_CAP = timedelta(hours=24)
 BACKOFF_START = timedelta(minutes=5)
@@ -69,31 +67,34 @@ def answer(
     )
 
 
-# The sync's writes. Each takes the session of a WriteQueue batch and is one
-# all-or-nothing unit of it; all but add_feed are plain SQL (they run by the hundred).
+# The sync's writes. Each takes the connection of a WriteQueue batch (inside its
+# transaction) and is one all-or-nothing unit of it.
+
+GONE = "The blog removed this feed for good (HTTP 410); we stopped asking."
 
 
-def add_feed(session: Session, school_id: str, url: str) -> int:
-    feed = session.exec(select(Feed).where(Feed.url == url)).first()
-    if feed is None:
-        feed = Feed(school_id=school_id, url=url)
-        session.add(feed)
-        session.flush()
-    assert feed.id is not None
-    return feed.id
+def add_feed(connection: Connection, school_id: str, url: str) -> int:
+    """The feed with this address (added to the school when new)."""
+    connection.execute(
+        "INSERT OR IGNORE INTO feed (school_id, url, status, failures, history_done)"
+        " VALUES (?, ?, 'new', 0, 0)",
+        (school_id, url),
+    )
+    feed_id: int = connection.execute("SELECT id FROM feed WHERE url = ?", (url,)).fetchone()[0]
+    return feed_id
 
 
-def answered(session: Session, answers: list[rows.FeedAnswer]) -> None:
+def answered(connection: Connection, answers: list[rows.FeedAnswer]) -> None:
     """Feeds that answered with nothing new (304, or the same bytes as last time).
 
     Losing these to a crash loses nothing: those feeds are simply asked again.
     """
     if answers:
-        rows.feeds_answered(session.connection(), answers)
+        rows.feeds_answered(connection, answers)
 
 
 def feed_page(
-    session: Session,
+    connection: Connection,
     school_id: str,
     parsed: ParsedFeed,
     fetched: rows.FeedAnswer | None,
@@ -101,59 +102,62 @@ def feed_page(
     body_hash: str | None = None,
 ) -> Applied:
     """Store one page of a feed; page 1 (``fetched``) also records the feed's answer."""
-    connection = session.connection()
     if fetched is not None:
         rows.feeds_answered(connection, [fetched])
         rows.feed_stored(connection, feed_id, body_hash, parsed.title, parsed.site_url)
     return _upsert_posts(connection, school_id, feed_id, parsed.entries)
 
 
-def history_done(session: Session, feed_id: int) -> None:
-    rows.history_done(session.connection(), feed_id)
+def history_done(connection: Connection, feed_id: int) -> None:
+    rows.history_done(connection, feed_id)
 
 
-def gone(session: Session, feed_id: int) -> None:
-    feed = session.get_one(Feed, feed_id)
-    feed.status = "gone"
-    feed.http_status = 410
-    feed.last_checked = utcnow()
-    feed.last_error = "The blog removed this feed for good (HTTP 410); we stopped asking."
+def gone(connection: Connection, feed_id: int) -> None:
+    connection.execute(
+        "UPDATE feed SET status = 'gone', http_status = 410, last_checked = ?, last_error = ?"
+        " WHERE id = ?",
+        (sql_time(utcnow()), GONE, feed_id),
+    )
 
 
 def failed(
-    session: Session,
+    connection: Connection,
     feed_id: int,
     message: str,
     http_status: int | None,
     retry_at: datetime | None,
 ) -> None:
+    """A failed attempt: back off (longer each time in a row), or wait as the server asked."""
     now = utcnow()
-    feed = session.get_one(Feed, feed_id)
-    feed.failures += 1
-    feed.status = "error"
-    feed.http_status = http_status
-    feed.last_error = message
-    feed.last_checked = now
-    wait = now + backoff(feed.failures)
-    feed.next_check = max(retry_at, wait) if retry_at else (wait if wait > now else None)
+    row = connection.execute("SELECT failures FROM feed WHERE id = ?", (feed_id,)).fetchone()
+    failures = (row[0] if row else 0) + 1
+    wait = now + backoff(failures)
+    next_check = max(retry_at, wait) if retry_at else (wait if wait > now else None)
+    connection.execute(
+        "UPDATE feed SET failures = ?, status = 'error', http_status = ?, last_error = ?,"
+        " last_checked = ?, next_check = ? WHERE id = ?",
+        (failures, http_status, message, sql_time(now), sql_time(next_check), feed_id),
+    )
 
 
 class MediaWriter:
     """The media phase's writes, each its own short transaction."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     def media_done(self, done: list[rows.MediaDone]) -> None:
         """Record finished downloads in one transaction (their files are already on disk)."""
         if done:
-            with self.store.session() as session:
-                rows.media_done(session.connection(), done, utcnow())
+            with self.database.writing() as connection:
+                rows.media_done(connection, done, utcnow())
 
     def media_failed(self, media_id: int, status: str, message: str) -> None:
-        with self.store.session() as session:
-            media = session.get_one(Media, media_id)
-            media.status, media.error, media.fetched_at = status, message, utcnow()
+        with self.database.writing() as connection:
+            connection.execute(
+                "UPDATE media SET status = ?, error = ?, fetched_at = ? WHERE id = ?",
+                (status, message, sql_time(utcnow()), media_id),
+            )
 
 
 def _upsert_posts(

@@ -68,18 +68,18 @@ def _watch_stdin(loop: asyncio.AbstractEventLoop, task: asyncio.Task[Any]) -> No
 async def _run(folder: Path, quota: int | None) -> int:
     from kaizen_exchange.errors import KaizenError
     from kaizen_exchange.feeds.sync import SyncOptions, sync_async
-    from kaizen_exchange.store.db import Store
+    from kaizen_exchange.store.sqlite import Database
 
     def progress(feed: FeedReport, done: int, total: int) -> None:
         _say({"feed": feed.to_json(), "done": done, "total": total})
 
     try:
-        store = Store(folder)
+        database = Database(folder)
     except KaizenError as exc:
         _say({"error": str(exc)})
         return 1
     options = SyncOptions() if quota is None else SyncOptions(quota=quota)
-    task = asyncio.ensure_future(sync_async(store, options, progress))
+    task = asyncio.ensure_future(sync_async(database, options, progress))
     loop = asyncio.get_running_loop()
     threading.Thread(target=_watch_stdin, args=(loop, task), daemon=True).start()
     try:
@@ -91,7 +91,7 @@ async def _run(folder: Path, quota: int | None) -> int:
         _say({"error": str(exc)})
         return 1
     finally:
-        store.close()
+        database.close()
     _say({"report": report.to_json()})
     return 0
 

@@ -173,7 +173,8 @@ class SyncWorker(QThread):
                     self.cancelled.emit()
                     return
                 self._loop = loop
-                self._task = loop.create_task(sync_async(self._store, options, self._progress))
+                database = self._store.database
+                self._task = loop.create_task(sync_async(database, options, self._progress))
             try:
                 report = loop.run_until_complete(self._task)
             except asyncio.CancelledError:

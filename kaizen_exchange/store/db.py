@@ -19,38 +19,19 @@ from sqlmodel import Session, create_engine
 
 from kaizen_exchange.errors import StoreError
 from kaizen_exchange.paths import database_path, media_dir
-
-#: The newest migration; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0002"
+from kaizen_exchange.store.sqlite import SCHEMA_HEAD, Database, configure, current_revision
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe with WAL
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+    configure(dbapi_connection)
 
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
-
-
-def current_revision(path: Path) -> str | None:
-    """The Alembic revision a database file is at, or None when it has no schema yet."""
-    if not path.exists():
-        return None
-    with sqlite3.connect(path) as conn:
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.OperationalError:
-            return None
-    return str(row[0]) if row else None
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
@@ -89,6 +70,8 @@ class Store:
                     "Close other copies of Kaizen Exchange and try again; "
                     "your data has not been changed."
                 ) from exc
+        #: the same file through plain sqlite3, for the sync and the media cache
+        self.database = Database(folder, upgrade=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -111,6 +94,7 @@ class Store:
         return bool(rows) and rows[0][0] == "ok"
 
     def close(self) -> None:
+        self.database.close()
         self.engine.dispose()
 
 

@@ -7,14 +7,11 @@ The schema itself is owned by the Alembic migrations in ``migrations/versions``;
 these classes must describe the same columns.
 """
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    """Now, as an aware UTC datetime (what the store keeps)."""
-    return datetime.now(UTC)
+from kaizen_exchange.store.sqlite import utcnow
 
 
 class NetworkInfo(SQLModel, table=True):

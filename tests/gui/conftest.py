@@ -87,7 +87,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         with serve_demo(port=None) as base_url:
             import_network(store, parse_network(demo_network_text(base_url), "demo"))
-            report = run_sync(store, SyncOptions(workers=1))
+            report = run_sync(store.database, SyncOptions(workers=1))
         assert report.errors == 0, report.to_json()
         store.execute_raw("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -16,7 +16,7 @@ from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia
 
 def _cache(store: Store, name: str, data: bytes, *, post: int | None = None) -> str:
     """Put one downloaded file in the cache as the sync does; returns its sha256."""
-    writer = MediaWriter(store)
+    writer = MediaWriter(store.database)
     with store.session() as session:
         media = Media(url=f"http://s.test/{name}")
         session.add(media)
@@ -56,7 +56,7 @@ def test_identical_files_are_stored_once(store: Store) -> None:
     first = _cache(store, "a.png", b"same picture")
     second = _cache(store, "copy-of-a.png", b"same picture")
     assert first == second
-    stats = cache_stats(store)
+    stats = cache_stats(store.database)
     assert (stats.files, stats.bytes, stats.media_urls) == (1, 12, 2)
     assert len(list(store.media_dir.rglob("*.png"))) == 1
 
@@ -72,7 +72,7 @@ def test_eviction_removes_least_recently_used_but_keeps_pinned(store: Store) -> 
             blob.last_used = datetime.now(UTC) - timedelta(days=age)
     set_pinned(store, 2)
 
-    removed, freed = evict(store, quota=150)
+    removed, freed = evict(store.database, quota=150)
 
     assert (removed, freed) == (2, 200)  # old and recent go; the pinned one stays over quota
     with store.session() as session:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -80,3 +82,16 @@ def test_full_text_search_follows_inserts_and_edits(store: Store) -> None:
 def test_search_with_only_punctuation_finds_nothing_instead_of_failing(store: Store) -> None:
     _post(store, "Maths", "Fractions", datetime(2026, 5, 1, tzinfo=UTC))
     assert list_posts(store, search='"*)(') == []
+
+
+def test_a_sync_of_a_current_store_never_loads_the_orm(tmp_path: Path) -> None:
+    """The sync is a short process of its own: importing SQLModel/SQLAlchemy cost more than
+    a whole sync of feeds with nothing new, so the sync works on plain sqlite3."""
+    Store(tmp_path).close()  # at the newest schema already
+    code = (
+        "import sys; from kaizen_exchange.cli.main import main; "
+        f"code = main(['--data-dir', {str(tmp_path)!r}, 'sync', '--json']); "
+        "print(code, sorted(m for m in ('sqlalchemy', 'sqlmodel', 'alembic') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "0 []", run.stdout + run.stderr

@@ -3,36 +3,39 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 import pytest
-from sqlalchemy import event
-from sqlmodel import Session, select
 
 from kaizen_exchange.feeds.write_queue import WriteQueue
 from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import School
 
 
-def add_school(session: Session, number: int) -> int:
-    session.add(School(id=f"s{number}", name=f"School {number}", country="GB", timezone="UTC"))
-    session.flush()
+def add_school(connection: sqlite3.Connection, number: int) -> int:
+    connection.execute(
+        "INSERT INTO school (id, name, country, timezone, home) VALUES (?, ?, 'GB', 'UTC', 0)",
+        (f"s{number}", f"School {number}"),
+    )
     return number
 
 
-def add_then_fail(session: Session, number: int) -> int:
-    add_school(session, number)
+def add_then_fail(connection: sqlite3.Connection, number: int) -> int:
+    add_school(connection, number)
     raise RuntimeError(f"write {number} went wrong")
 
 
 def school_ids(store: Store) -> set[str]:
-    with store.session() as session:
-        return set(session.exec(select(School.id)).all())
+    return {row[0] for row in store.database.rows("SELECT id FROM school")}
 
 
-def count_commits(store: Store) -> list[int]:
-    commits: list[int] = []
-    event.listen(store.engine, "commit", lambda _conn: commits.append(1))
-    return commits
+class CountingQueue(WriteQueue):
+    """Counts the transactions it commits."""
+
+    commits = 0
+
+    def _commit(self, batch: list) -> None:  # type: ignore[type-arg]
+        type(self).commits += 1
+        super()._commit(batch)
 
 
 async def write_all(queue: WriteQueue, jobs: list[tuple[object, int]]) -> list[object]:
@@ -44,16 +47,16 @@ async def write_all(queue: WriteQueue, jobs: list[tuple[object, int]]) -> list[o
 
 
 def test_many_writes_share_few_transactions_and_each_gets_its_result(store: Store) -> None:
-    commits = count_commits(store)
-    results = asyncio.run(write_all(WriteQueue(store), [(add_school, n) for n in range(200)]))
+    queue = CountingQueue(store.database)
+    results = asyncio.run(write_all(queue, [(add_school, n) for n in range(200)]))
     assert results == list(range(200))
     assert school_ids(store) == {f"s{n}" for n in range(200)}
-    assert len(commits) < 20, f"{len(commits)} transactions for 200 writes"
+    assert queue.commits < 20, f"{queue.commits} transactions for 200 writes"
 
 
 def test_a_failing_write_fails_alone_and_the_rest_of_its_batch_lands(store: Store) -> None:
     jobs = [(add_then_fail if n == 7 else add_school, n) for n in range(30)]
-    results = asyncio.run(write_all(WriteQueue(store), jobs))
+    results = asyncio.run(write_all(WriteQueue(store.database), jobs))
     failure = results[7]
     assert isinstance(failure, RuntimeError) and "write 7" in str(failure)
     assert [r for n, r in enumerate(results) if n != 7] == [n for n in range(30) if n != 7]
@@ -62,14 +65,22 @@ def test_a_failing_write_fails_alone_and_the_rest_of_its_batch_lands(store: Stor
 
 @pytest.mark.parametrize("batch", [1, 5])
 def test_writes_are_committed_in_the_order_they_were_asked(store: Store, batch: int) -> None:
-    def record(session: Session, number: int) -> int:
-        school = session.get(School, "log")
-        if school is None:
-            school = School(id="log", name="", country="GB", timezone="UTC")
-            session.add(school)
-        school.name += f"{number},"
+    def record(connection: sqlite3.Connection, number: int) -> int:
+        connection.execute(
+            "INSERT OR IGNORE INTO school (id, name, country, timezone, home)"
+            " VALUES ('log', '', 'GB', 'UTC', 0)"
+        )
+        connection.execute("UPDATE school SET name = name || ? WHERE id = 'log'", (f"{number},",))
         return number
 
-    asyncio.run(write_all(WriteQueue(store, max_batch=batch), [(record, n) for n in range(12)]))
-    with store.session() as session:
-        assert session.get_one(School, "log").name == "".join(f"{n}," for n in range(12))
+    queue = WriteQueue(store.database, max_batch=batch)
+    asyncio.run(write_all(queue, [(record, n) for n in range(12)]))
+    ((name,),) = store.database.rows("SELECT name FROM school WHERE id = 'log'")
+    assert name == "".join(f"{n}," for n in range(12))
+
+
+def test_a_write_that_cannot_even_start_fails_instead_of_hanging(store: Store, tmp_path) -> None:
+    database = store.database
+    database.path = tmp_path / "missing" / "kaizen.sqlite3"  # cannot be opened
+    results = asyncio.run(write_all(WriteQueue(database), [(add_school, 1), (add_school, 2)]))
+    assert all(isinstance(r, sqlite3.Error) for r in results), results

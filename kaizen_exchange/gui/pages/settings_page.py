@@ -90,7 +90,7 @@ class SettingsPage(Page):
 
     def refresh(self) -> None:
         store, quota = self.context.store, self.context.settings.quota_bytes
-        run_task(lambda: cache_stats(store, quota), self._show_stats, owner=self)
+        run_task(lambda: cache_stats(store.database, quota), self._show_stats, owner=self)
         run_task(connection_facts, self._show_connection, owner=self)
 
     def _show_stats(self, stats: CacheStats) -> None:
@@ -144,7 +144,7 @@ class SettingsPage(Page):
             self.ui.emptyButton.setEnabled(True)
             show_error(self, "The cache could not be emptied", exc)
 
-        run_task(lambda: evict(store, 0), done, failed, owner=self)
+        run_task(lambda: evict(store.database, 0), done, failed, owner=self)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.launch.folder)))

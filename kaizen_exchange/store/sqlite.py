@@ -1,0 +1,127 @@
+"""The store's database through the standard library's sqlite3 alone.
+
+The sync runs as a short process of its own (the command line, a scheduled task, the
+window's sync child). Importing SQLModel and SQLAlchemy took half a second, longer
+than a whole sync of feeds that have nothing new, so the sync, the offline media
+cache and the connection settings every opener shares live here, on plain sqlite3.
+The ORM (:mod:`kaizen_exchange.store.db`) is for the window and the other commands,
+and owns the migrations: a database that is not at :data:`SCHEMA_HEAD` is upgraded
+through it before use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kaizen_exchange.paths import database_path, media_dir
+
+#: The newest migration; a test checks it matches Alembic's head.
+SCHEMA_HEAD = "0002"
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    """What every connection to the store uses, whoever opens it."""
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe with WAL
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA busy_timeout=10000")
+
+
+def current_revision(path: Path) -> str | None:
+    """The Alembic revision a database file is at, or None when it has no schema yet."""
+    if not path.exists():
+        return None
+    with sqlite3.connect(path) as conn:
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:
+            return None
+    return str(row[0]) if row else None
+
+
+def utcnow() -> datetime:
+    """Now, as an aware UTC datetime (what the store keeps)."""
+    return datetime.now(UTC)
+
+
+def sql_time(value: datetime | None) -> str | None:
+    """An instant in the text form the ORM stores (UTC, no offset)."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def from_sql_time(value: str | None) -> datetime | None:
+    """The aware UTC instant stored as :func:`sql_time` text."""
+    return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
+
+
+class Database:
+    """One data folder's database file, opened with plain sqlite3 connections."""
+
+    def __init__(self, folder: Path, *, upgrade: bool = True) -> None:
+        self.folder = folder
+        self.path = database_path(folder)
+        self.media_dir = media_dir(folder)
+        if upgrade and current_revision(self.path) != SCHEMA_HEAD:
+            from kaizen_exchange.store.db import Store  # Alembic, only when there is work
+
+            Store(folder).close()
+        self._reader: sqlite3.Connection | None = None
+
+    def connect(self) -> sqlite3.Connection:
+        """A new connection in autocommit mode: use :func:`transaction` to write."""
+        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        configure(connection)
+        return connection
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The rows of one read (on a connection kept for reads)."""
+        if self._reader is None:
+            self._reader = self.connect()
+        return self._reader.execute(sql, params).fetchall()
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """A short-lived connection with one transaction: committed, or rolled back on error."""
+        connection = self.connect()
+        try:
+            with transaction(connection):
+                yield connection
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: the write lock is taken up front, so a
+    transaction never fails half-way for want of it."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+__all__ = [
+    "SCHEMA_HEAD",
+    "Database",
+    "configure",
+    "current_revision",
+    "from_sql_time",
+    "sql_time",
+    "transaction",
+    "utcnow",
+]
