@@ -87,9 +87,10 @@ class HostClients:
         return self._client(url).stream(method, url, headers=headers)
 
     async def aclose(self) -> None:
-        for client in self._clients.values():
+        # a task still winding down may open a client while we wait on another: take turns
+        while self._clients:
+            _, client = self._clients.popitem()
             await client.aclose()
-        self._clients.clear()
 
     async def __aenter__(self) -> HostClients:
         return self

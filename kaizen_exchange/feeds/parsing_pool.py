@@ -1,8 +1,10 @@
-"""Parsing off the event loop: worker processes for big syncs, a thread for small ones.
+"""Parsing and storing off the event loop: worker processes for big syncs, threads for small.
 
-Feed parsing is pure-Python CPU work (feedparser), so with hundreds of feeds we use
-every core through a process pool; for a handful of feeds starting processes would
-cost more than it saves, so a thread keeps the loop (and the window) responsive.
+Turning a feed page into stored posts is CPU work (parsing, sanitizing, full-text
+indexing), so with hundreds of feeds we use every core through a process pool; for a
+handful of feeds starting processes would cost more than it saves, so threads keep the
+loop (and the window) responsive. Each worker stores what it parsed
+(:mod:`kaizen_exchange.feeds.page_store`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import asyncio
 import os
 from typing import TYPE_CHECKING
 
-from kaizen_exchange.feeds.parse import ParsedFeed, parse_feed
+from kaizen_exchange.feeds.page_store import PageJob, PageResult, init_worker, store_page
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -29,13 +31,19 @@ class ParsingPool:
 
             # spawn, not fork: safe beside Qt and other threads, and the same on every OS
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=count,
+                mp_context=context,
+                initializer=init_worker,
+                initargs=(context.Lock(),),
+            )
 
-    async def parse(self, body: bytes, url: str, headers: dict[str, str]) -> ParsedFeed:
+    async def store(self, job: PageJob) -> PageResult:
+        """Parse and store one page (FeedParseError when the body is not a feed)."""
         if self._pool is None:
-            return await asyncio.to_thread(parse_feed, body, url, headers)
+            return await asyncio.to_thread(store_page, job)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, parse_feed, body, url, headers)
+        return await loop.run_in_executor(self._pool, store_page, job)
 
     def close(self) -> None:
         if self._pool is not None:

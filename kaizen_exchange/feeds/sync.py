@@ -1,9 +1,11 @@
 """The sync: fetch → parse → sanitize → store every due feed, then fetch their media.
 
 All feeds run concurrently under per-host and overall limits, so a slow or dead
-school server only delays itself. Each feed's outcome is written as it arrives,
-by the one writer thread (:mod:`kaizen_exchange.feeds.write_queue`); one feed's
-failure never stops the others.
+school server only delays itself. The event loop only fetches: a fetched page is
+parsed and stored by a worker (:mod:`kaizen_exchange.feeds.parsing_pool`), and the
+feed's other outcomes (nothing new, an error, gone) are written in batches by one
+writer thread (:mod:`kaizen_exchange.feeds.write_queue`). One feed's failure never
+stops the others.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
 from kaizen_exchange.feeds.find_feed import feed_in_page
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, make_client
 from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
-from kaizen_exchange.feeds.parse import FeedParseError, ParsedFeed
+from kaizen_exchange.feeds.page_store import PageJob, PageResult
+from kaizen_exchange.feeds.parse import FeedParseError
 from kaizen_exchange.feeds.parsing_pool import ParsingPool
 from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
@@ -79,8 +82,7 @@ class Syncer:
         # Feeds fetched but not yet stored hold their bodies in memory; fetching runs
         # far ahead of parsing, so only this many feeds are in progress at once.
         self._in_progress = asyncio.Semaphore(IN_PROGRESS)
-        # The one writer runs on its own thread: SQLite (full-text indexing above all)
-        # releases the GIL, so storing feeds overlaps fetching and parsing others.
+        # Small writes (a 304, an error) go to a writer thread in batches, off the loop.
         self._db = WriteQueue(database)
         self._answers: list[FeedAnswer] = []
 
@@ -208,16 +210,32 @@ class Syncer:
         if body_hash == job.body_hash:
             await self._answered(job.id, report.status, 200, fetched)
             return
-        parsed = await pool.parse(fetched.body, fetched.url, dict(fetched.headers))
         answer = writer.answer(job.id, report.status, 200, fetched.headers, fetched.moved_to)
-        applied = await self._db.write(
-            writer.feed_page, job.school, parsed, answer, job.id, body_hash
-        )
+        stored = await pool.store(self._page(job, fetched, answer, body_hash))
+        report.new, report.updated = stored.new, stored.updated
         if not job.history_done:
-            more = await self._history(client, pool, job, fetched.url, parsed, body_hash)
-            applied.new += more.new
-            applied.updated += more.updated
-        report.new, report.updated = applied.new, applied.updated
+            more = await self._history(client, pool, job, fetched.url, stored, body_hash)
+            report.new += more.new
+            report.updated += more.updated
+
+    def _page(
+        self,
+        job: _FeedJob,
+        fetched: Fetched,
+        answer: FeedAnswer | None = None,
+        body_hash: str | None = None,
+    ) -> PageJob:
+        headers = dict(fetched.headers)
+        return PageJob(
+            str(self.database.path),
+            job.id,
+            job.school,
+            fetched.body,
+            fetched.url,
+            headers,
+            answer,
+            body_hash,
+        )
 
     async def _history(
         self,
@@ -225,7 +243,7 @@ class Syncer:
         pool: ParsingPool,
         job: _FeedJob,
         url: str,
-        first: ParsedFeed,
+        first: PageResult,
         first_hash: str,
     ) -> Applied:
         """On first subscription, page back through a WordPress blog's history (?paged=N)."""
@@ -246,13 +264,12 @@ class Syncer:
                 digest = hashlib.sha256(fetched.body).hexdigest()
                 if fetched.status != 200 or digest == previous:
                     break
-                parsed = await pool.parse(fetched.body, page_url, dict(fetched.headers))
+                stored = await pool.store(self._page(job, fetched))
             except (FetchError, FeedParseError):
                 break  # older pages are a bonus; the feed itself synced
-            applied = await self._db.write(writer.feed_page, job.school, parsed, None, job.id)
-            total.new += applied.new
-            total.updated += applied.updated
-            if not parsed.entries or applied.new == 0:
+            total.new += stored.new
+            total.updated += stored.updated
+            if not stored.entries or stored.new == 0:
                 break
             previous = digest
         await self._db.write(writer.history_done, job.id)

@@ -1,10 +1,11 @@
 """Every database change a sync makes goes through here.
 
-The feed writes run on the one writer thread, many to a transaction
-(:class:`~kaizen_exchange.feeds.write_queue.WriteQueue`), each all-or-nothing, so the
-store is consistent after a crash at any moment: a feed's posts and its new
-validators are committed together, and a media row points at a file only after the
-file is complete on disk.
+Each write is one all-or-nothing unit of a transaction, so the store is consistent
+after a crash at any moment: a feed's posts and its new validators are committed
+together (by the worker that parsed them, :mod:`kaizen_exchange.feeds.page_store`),
+answers and errors in batches on the writer thread
+(:class:`~kaizen_exchange.feeds.write_queue.WriteQueue`), and a media row points at a
+file only after the file is complete on disk.
 """
 
 from __future__ import annotations

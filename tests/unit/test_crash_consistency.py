@@ -18,7 +18,9 @@ import pytest
 
 from kaizen_exchange.store.db import Store
 
-FEEDS = 12
+# More than POOL_THRESHOLD: pages are parsed and stored by worker processes, which a
+# kill of the sync process must not leave half-written either.
+FEEDS = 24
 POSTS = 20
 
 
@@ -53,6 +55,35 @@ def site(tmp_path: Path) -> Iterator[str]:
     server.server_close()
 
 
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if entry.read_text().rsplit(")", 1)[1].split()[1] == str(pid):
+                found.append(int(entry.parent.name))
+        except (OSError, IndexError):
+            continue
+    return found
+
+
+def _gone_within(pids: list[int], seconds: float) -> list[int]:
+    """The pids still running after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if Path(f"/proc/{p}").exists() and not _zombie(p)]
+    return alive
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
+
+
 def _cli(data: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "kaizen_exchange", "--data-dir", str(data), *args]
 
@@ -70,8 +101,11 @@ def test_killing_a_sync_at_any_point_keeps_the_store_consistent(site: str, tmp_p
     for delay in (0.3, 0.6, 0.9, 1.2, 1.6, 2.0):
         process = subprocess.Popen(_cli(data, "sync"), stdout=subprocess.DEVNULL)
         time.sleep(delay)
+        workers = _children(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        # its parsing workers leave with it rather than linger on the teacher's PC
+        assert _gone_within(workers, 5.0) == []
         store = Store(data)
         assert store.integrity_ok()
         # Every media row that claims a file has that file, complete.
