@@ -16,14 +16,12 @@ import multiprocessing
 import os
 import sqlite3
 import threading
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any
 
 from kaizen_exchange.feeds import writer
 from kaizen_exchange.feeds.parse import parse_feed
 from kaizen_exchange.feeds.post_rows import FeedAnswer
-from kaizen_exchange.store.sqlite import configure, transaction
+from kaizen_exchange.store.sqlite import TurnLock, configure, taking_turns, transaction
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,15 @@ _local = threading.local()
 #: Taken around each page's transaction. SQLite makes a second writer wait by sleeping
 #: and polling (1 ms, 2 ms, 5 ms… up to 100 ms); with two workers writing about half of
 #: the time that wasted a third of a core. A lock wakes the waiter as soon as it is free.
-_write_lock: AbstractContextManager[Any] = threading.Lock()
+_write_lock: TurnLock = threading.Lock()
 
 
-def init_worker(lock: AbstractContextManager[Any]) -> None:
+def write_lock() -> TurnLock:
+    """The lock this process's page writes take (a worker's is the pool's)."""
+    return _write_lock
+
+
+def init_worker(lock: TurnLock) -> None:
     """Run in each worker process at start: share the pool's write lock, and leave when
     the sync's process does (killed, or the window closed), instead of lingering."""
     global _write_lock
@@ -83,11 +86,11 @@ def _connection(path: str) -> sqlite3.Connection:
 def store_page(job: PageJob) -> PageResult:
     """Parse the page and store its posts; raises FeedParseError for a body that is no feed."""
     parsed = parse_feed(job.body, job.url, job.headers)
-    with _write_lock, transaction(_connection(job.database)) as connection:
+    with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
         applied = writer.feed_page(
             connection, job.school_id, parsed, job.answer, job.feed_id, job.body_hash
         )
     return PageResult(applied.new, applied.updated, len(parsed.entries), parsed.is_wordpress)
 
 
-__all__ = ["PageJob", "PageResult", "init_worker", "store_page"]
+__all__ = ["PageJob", "PageResult", "init_worker", "store_page", "write_lock"]

@@ -13,7 +13,14 @@ import asyncio
 import os
 from typing import TYPE_CHECKING
 
-from kaizen_exchange.feeds.page_store import PageJob, PageResult, init_worker, store_page
+from kaizen_exchange.feeds.page_store import (
+    PageJob,
+    PageResult,
+    init_worker,
+    store_page,
+    write_lock,
+)
+from kaizen_exchange.store.sqlite import TurnLock
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -25,17 +32,20 @@ class ParsingPool:
     def __init__(self, expected_feeds: int, workers: int | None = None) -> None:
         count = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._pool: ProcessPoolExecutor | None = None
+        #: taken by every page write, here or in a worker: writers take turns on it
+        self.write_lock: TurnLock = write_lock()
         if count > 1 and expected_feeds >= POOL_THRESHOLD:
             import multiprocessing  # here: a sync with nothing to parse never pays for it
             from concurrent.futures import ProcessPoolExecutor
 
             # spawn, not fork: safe beside Qt and other threads, and the same on every OS
             context = multiprocessing.get_context("spawn")
+            self.write_lock = context.Lock()
             self._pool = ProcessPoolExecutor(
                 max_workers=count,
                 mp_context=context,
                 initializer=init_worker,
-                initargs=(context.Lock(),),
+                initargs=(self.write_lock,),
             )
 
     async def store(self, job: PageJob) -> PageResult:

@@ -82,8 +82,6 @@ class Syncer:
         # Feeds fetched but not yet stored hold their bodies in memory; fetching runs
         # far ahead of parsing, so only this many feeds are in progress at once.
         self._in_progress = asyncio.Semaphore(IN_PROGRESS)
-        # Small writes (a 304, an error) go to a writer thread in batches, off the loop.
-        self._db = WriteQueue(database)
         self._answers: list[FeedAnswer] = []
 
     async def _answered(self, feed_id: int, status: str, http: int, fetched: Fetched) -> None:
@@ -101,6 +99,9 @@ class Syncer:
         discoveries = self._schools_to_discover()
         self._total = len(jobs) + len(discoveries)
         pool = ParsingPool(self._total, self.options.workers)
+        # Small writes (a 304, an error) go to a writer thread in batches, off the loop,
+        # taking turns with the workers' page writes.
+        self._db = WriteQueue(self.database, turn=pool.write_lock)
         log.info("sync: %d feeds due, %d blogs to discover", len(jobs), len(discoveries))
         try:
             tasks = [self._feed(client, pool, job) for job in jobs]

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from kaizen_exchange.store.sqlite import Database, transaction
+from kaizen_exchange.store.sqlite import Database, TurnLock, taking_turns, transaction
 
 _T = TypeVar("_T")
 MAX_BATCH = 64  # writes per transaction: enough to share the cost, short enough to stay fresh
@@ -38,9 +38,15 @@ class WriteQueue:
     """``await queue.write(fn, *args)`` runs ``fn(connection, *args)`` on the writer thread,
     inside the transaction of its batch."""
 
-    def __init__(self, database: Database, max_batch: int = MAX_BATCH) -> None:
+    def __init__(
+        self,
+        database: Database,
+        max_batch: int = MAX_BATCH,
+        turn: TurnLock | None = None,
+    ) -> None:
         self.database = database
         self.max_batch = max_batch
+        self._turn = turn  # shared with the parsing workers' page writes
         self._connection: sqlite3.Connection | None = None  # the writer thread's own
         self._pending: deque[_Write] = deque()
         self._lock = threading.Lock()
@@ -78,7 +84,7 @@ class WriteQueue:
         try:
             if self._connection is None:
                 self._connection = self.database.connect()
-            with transaction(self._connection) as connection:
+            with taking_turns(self._turn), transaction(self._connection) as connection:
                 results = [write.work(connection) for write in batch]
         except Exception as exc:  # deliver it: an awaiting sync must never hang
             if len(batch) == 1:

@@ -11,11 +11,10 @@ file only after the file is complete on disk.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from sqlite3 import Connection
-
-import httpx
 
 from kaizen_exchange.feeds import post_rows as rows
 from kaizen_exchange.feeds.parse import ParsedEntry, ParsedFeed
@@ -43,7 +42,7 @@ def backoff(failures: int) -> timedelta:
     return min(delay, BACKOFF_CAP)
 
 
-def fresh_until(headers: httpx.Headers, now: datetime) -> datetime | None:
+def fresh_until(headers: Mapping[str, str], now: datetime) -> datetime | None:
     """Cache-Control max-age, capped, so a server can ask us to come back later."""
     match = _MAX_AGE.search(headers.get("cache-control", ""))
     if not match or "no-cache" in headers.get("cache-control", "").lower():
@@ -52,7 +51,7 @@ def fresh_until(headers: httpx.Headers, now: datetime) -> datetime | None:
 
 
 def answer(
-    feed_id: int, status: str, http: int, headers: httpx.Headers, moved_to: str | None
+    feed_id: int, status: str, http: int, headers: Mapping[str, str], moved_to: str | None
 ) -> rows.FeedAnswer:
     """A feed that answered: its new validators, when to ask again, where it moved."""
     now = utcnow()

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kaizen_exchange.paths import database_path, media_dir
 
@@ -105,6 +105,34 @@ class Database:
             self._reader = None
 
 
+#: How long a writer waits for its turn before going ahead on SQLite's own locking.
+TURN_WAIT = 10.0
+
+
+class TurnLock(Protocol):
+    """A threading or multiprocessing lock."""
+
+    def acquire(self, block: bool = ..., timeout: float = ...) -> bool: ...
+
+    def release(self) -> None: ...
+
+
+@contextmanager
+def taking_turns(lock: TurnLock | None) -> Iterator[None]:
+    """Hold ``lock`` (shared by the processes writing one store) while writing.
+
+    Waiting on a lock wakes the moment it is free, where SQLite's own wait sleeps and
+    polls. If the lock cannot be had in TURN_WAIT (a worker died holding it), go ahead
+    anyway: SQLite still keeps the writes apart, and the sync must not hang.
+    """
+    acquired = lock.acquire(True, TURN_WAIT) if lock is not None else False
+    try:
+        yield
+    finally:
+        if acquired and lock is not None:
+            lock.release()
+
+
 @contextmanager
 def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``: the write lock is taken up front, so a
@@ -125,6 +153,7 @@ __all__ = [
     "current_revision",
     "from_sql_time",
     "sql_time",
+    "taking_turns",
     "transaction",
     "utcnow",
 ]

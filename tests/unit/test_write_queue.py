@@ -84,3 +84,20 @@ def test_a_write_that_cannot_even_start_fails_instead_of_hanging(store: Store, t
     database.path = tmp_path / "missing" / "kaizen.sqlite3"  # cannot be opened
     results = asyncio.run(write_all(WriteQueue(database), [(add_school, 1), (add_school, 2)]))
     assert all(isinstance(r, sqlite3.Error) for r in results), results
+
+
+def test_a_turn_lock_left_held_by_a_dead_worker_does_not_stop_the_writes(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parsing worker killed while writing never releases the shared lock; the sync
+    goes ahead on SQLite's own locking after a short wait instead of hanging."""
+    import threading
+
+    from kaizen_exchange.store import sqlite
+
+    monkeypatch.setattr(sqlite, "TURN_WAIT", 0.2)
+    held = threading.Lock()
+    held.acquire()  # and never released, as by a process that died
+    queue = WriteQueue(store.database, turn=held)
+    assert asyncio.run(write_all(queue, [(add_school, 1), (add_school, 2)])) == [1, 2]
+    assert school_ids(store) == {"s1", "s2"}
