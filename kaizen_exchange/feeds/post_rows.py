@@ -93,8 +93,11 @@ def feed_stored(
     )
 
 
-def history_done(connection: Connection, feed_id: int) -> None:
-    connection.execute("UPDATE feed SET history_done = 1 WHERE id = ?", (feed_id,))
+def history_done(connection: Connection, feed_ids: list[int]) -> None:
+    """Feeds whose history has been paged back (on first subscription)."""
+    connection.executemany(
+        "UPDATE feed SET history_done = 1 WHERE id = ?", [(feed_id,) for feed_id in feed_ids]
+    )
 
 
 def _marks(count: int) -> str:

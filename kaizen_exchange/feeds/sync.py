@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC
+from sqlite3 import Connection
+from typing import Any
 
 import httpx
 
@@ -82,16 +84,27 @@ class Syncer:
         # Feeds fetched but not yet stored hold their bodies in memory; fetching runs
         # far ahead of parsing, so only this many feeds are in progress at once.
         self._in_progress = asyncio.Semaphore(IN_PROGRESS)
-        self._answers: list[FeedAnswer] = []
+        self._batches: dict[Callable[[Connection, list[Any]], None], list[Any]] = {}
+
+    async def _batched(self, write: Callable[[Connection, list[Any]], None], item: Any) -> None:
+        """Writes nothing waits for (a feed with nothing new, a history paged back) go
+        ANSWER_BATCH to a statement. Losing a batch to a crash loses nothing: those
+        feeds are simply asked again next time."""
+        batch = self._batches.setdefault(write, [])
+        batch.append(item)
+        if len(batch) >= ANSWER_BATCH:
+            self._batches[write] = []
+            await self._db.write(write, batch)
+
+    async def _flush_batches(self) -> None:
+        batches, self._batches = self._batches, {}
+        for write, batch in batches.items():
+            if batch:
+                await self._db.write(write, batch)
 
     async def _answered(self, feed_id: int, status: str, http: int, fetched: Fetched) -> None:
-        """Feeds with nothing new are recorded ANSWER_BATCH to a statement."""
-        self._answers.append(
-            writer.answer(feed_id, status, http, fetched.headers, fetched.moved_to)
-        )
-        if len(self._answers) >= ANSWER_BATCH:
-            batch, self._answers = self._answers, []
-            await self._db.write(writer.answered, batch)
+        answer = writer.answer(feed_id, status, http, fetched.headers, fetched.moved_to)
+        await self._batched(writer.answered, answer)
 
     async def run(self, client: HostClients) -> SyncReport:
         started = time.perf_counter()
@@ -107,9 +120,7 @@ class Syncer:
             tasks = [self._feed(client, pool, job) for job in jobs]
             tasks += [self._discover(client, pool, school, blog) for school, blog in discoveries]
             await asyncio.gather(*tasks)
-            if self._answers:
-                await self._db.write(writer.answered, self._answers)
-                self._answers = []
+            await self._flush_batches()
         finally:
             pool.close()
             self._db.close()
@@ -273,7 +284,7 @@ class Syncer:
             if not stored.entries or stored.new == 0:
                 break
             previous = digest
-        await self._db.write(writer.history_done, job.id)
+        await self._batched(writer.history_done, job.id)
         return total
 
     async def _discover(

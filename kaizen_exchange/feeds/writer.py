@@ -108,8 +108,8 @@ def feed_page(
     return _upsert_posts(connection, school_id, feed_id, parsed.entries)
 
 
-def history_done(connection: Connection, feed_id: int) -> None:
-    rows.history_done(connection, feed_id)
+def history_done(connection: Connection, feed_ids: list[int]) -> None:
+    rows.history_done(connection, feed_ids)
 
 
 def gone(connection: Connection, feed_id: int) -> None:
