@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, folder: Path, facts: dict[str, Any]) -> int:
         store = Store(folder)
         spec = parse_network(demo_network_text(base_url), source="the bundled demo network")
         import_network(store, spec)
-        report = run_sync(store, SyncOptions())
+        report = run_sync(store.database, SyncOptions())
         facts["sync_exit_code"] = report.exit_code
         facts["posts"] = len(list_posts(store, limit=1000))
         store.close()
