@@ -95,7 +95,7 @@ def show_window(
             facts["colours"], facts["background_share"] = colours(image)
             if args.screenshot:
                 facts["screenshot"] = str(Path(args.screenshot).resolve())
-                facts["saved"] = image.save(args.screenshot, "PNG")
+                facts["saved"] = image.save(str(args.screenshot), b"PNG")
             shown[0].close()
             app.quit()
             return

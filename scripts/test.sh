@@ -19,7 +19,7 @@ echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 echo "== mypy"
-.venv/bin/mypy kaizen_exchange
+.venv/bin/mypy kaizen_exchange packaging/selfcheck.py
 echo "== forms up to date with ui/*.ui"
 sh scripts/build_forms.sh --check
 echo "== pytest"
