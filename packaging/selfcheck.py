@@ -84,6 +84,13 @@ def show_window(
     state: dict[str, float] = {}
 
     def poll() -> None:
+        try:
+            look()
+        except Exception as exc:  # an error in a timer must end the check, not hang it
+            facts["error"] = f"{type(exc).__name__}: {exc}"
+            app.exit(1)
+
+    def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         shown = [w for w in windows if w.isVisible()]
         if shown and "shown" not in state:
@@ -95,7 +102,8 @@ def show_window(
             facts["colours"], facts["background_share"] = colours(image)
             if args.screenshot:
                 facts["screenshot"] = str(Path(args.screenshot).resolve())
-                facts["saved"] = image.save(str(args.screenshot), b"PNG")
+                # PySide6's stub asks for bytes, its runtime accepts only str
+                facts["saved"] = image.save(str(args.screenshot), "PNG")  # type: ignore[call-overload]
             shown[0].close()
             app.quit()
             return
