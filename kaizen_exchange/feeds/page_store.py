@@ -6,8 +6,9 @@ above all) then competed for one process's GIL with the event loop, and every pa
 page (a quarter of a megabyte of HTML and text) was pickled back to it. Now the worker
 that parsed a page stores it too, in its own transaction on its own connection, while
 the other worker parses; only a few counts travel back. SQLite lets one writer in at
-a time and the others wait their turn (``busy_timeout``), so the store stays as
-consistent as before: a page's posts and its feed's new validators land together.
+a time, so the writers take turns on one lock (:func:`~kaizen_exchange.store.sqlite.taking_turns`),
+and the store stays as consistent as before: a page's posts and its feed's new
+validators land together.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from kaizen_exchange.feeds import writer
 from kaizen_exchange.feeds.parse import parse_feed
 from kaizen_exchange.feeds.post_rows import FeedAnswer
-from kaizen_exchange.store.sqlite import TurnLock, configure, taking_turns, transaction
+from kaizen_exchange.store.sqlite import TurnLock, connect, taking_turns, transaction
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,7 @@ def _connection(path: str) -> sqlite3.Connection:
     """This thread's connection to the store (a worker keeps one for all its pages)."""
     cached: dict[str, sqlite3.Connection] = _local.__dict__.setdefault("connections", {})
     if path not in cached:
-        connection = sqlite3.connect(path, isolation_level=None)
-        configure(connection)
-        cached[path] = connection
+        cached[path] = connect(path)
     return cached[path]
 
 

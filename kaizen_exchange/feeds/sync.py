@@ -40,7 +40,7 @@ from kaizen_exchange.store.sqlite import Database, from_sql_time, utcnow
 log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text
 
 MB = 1_000_000
-ANSWER_BATCH = 100  # 304s recorded per write
+ANSWER_BATCH = 100  # 304 answers (and history marks) recorded per statement
 IN_PROGRESS = 24  # feeds between "asked" and "stored" at once (bounds memory, not speed)
 
 Progress = Callable[[FeedReport, int, int], None]
@@ -72,6 +72,8 @@ class _FeedJob:
 
 class Syncer:
     """One run of the sync; use :func:`run_sync` or :func:`sync_async`."""
+
+    _db: WriteQueue  # opened by run(): it takes turns with that run's parsing pool
 
     def __init__(self, database: Database, options: SyncOptions, progress: Progress | None) -> None:
         self.database = database

@@ -1,10 +1,11 @@
-"""Group commit: the sync's writes, many to a transaction, on one writer thread.
+"""Group commit: the sync's small writes, many to a transaction, on one writer thread.
 
-A cold sync stores hundreds of feed pages. One transaction each meant hundreds of
-commits, WAL checkpoints and full-text index flushes; the writer thread became the
-slowest part of the sync. Here every write waiting when the thread comes round goes
-into one transaction. Each write is still all-or-nothing (a feed's posts and its new
-validators land together), so a crash at any moment leaves a consistent store.
+Feeds that answered with nothing new, failed, went away or were just discovered are
+recorded here, off the event loop (the pages themselves are stored by the parsing
+workers, :mod:`kaizen_exchange.feeds.page_store`). Every write waiting when the thread
+comes round goes into one transaction, so a sync of hundreds of feeds costs a few
+commits, not hundreds. Each write is still all-or-nothing, so a crash at any moment
+leaves a consistent store.
 
 A write that fails is not allowed to take others down with it: the batch is rolled
 back and its writes are retried one per transaction, so only the bad one raises.

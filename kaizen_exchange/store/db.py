@@ -86,8 +86,7 @@ class Store:
 
     def execute_raw(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
         """Run one read-only SQL statement (used for FTS and pragmas) and return its rows."""
-        with self.engine.connect() as connection:
-            return list(connection.exec_driver_sql(sql, params or {}).fetchall())
+        return self.database.rows(sql, params or {})
 
     def integrity_ok(self) -> bool:
         rows = self.execute_raw("PRAGMA integrity_check")

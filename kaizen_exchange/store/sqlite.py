@@ -12,7 +12,7 @@ through it before use.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +64,15 @@ def from_sql_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=UTC) if value else None
 
 
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection to the store's file in autocommit mode: use :func:`transaction` to write.
+
+    Not tied to the thread that opened it; share one between threads only in turns."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    configure(connection)
+    return connection
+
+
 class Database:
     """One data folder's database file, opened with plain sqlite3 connections."""
 
@@ -78,12 +87,10 @@ class Database:
         self._reader: sqlite3.Connection | None = None
 
     def connect(self) -> sqlite3.Connection:
-        """A new connection in autocommit mode: use :func:`transaction` to write."""
-        connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        configure(connection)
-        return connection
+        """A new connection to this store (see :func:`connect`)."""
+        return connect(self.path)
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
         """The rows of one read (on a connection kept for reads)."""
         if self._reader is None:
             self._reader = self.connect()
@@ -150,6 +157,7 @@ __all__ = [
     "SCHEMA_HEAD",
     "Database",
     "configure",
+    "connect",
     "current_revision",
     "from_sql_time",
     "sql_time",
