@@ -69,6 +69,24 @@ def _when(moment: datetime) -> str:
     return f"{short_weekday(moment.date())} {moment.day} {moment:%b} {format_time(moment)}"
 
 
+def export_invitation(
+    owner: QWidget, context: AppContext, session_id: int | None, path: Path
+) -> None:
+    """Write one session's invitation (.ics) off the GUI thread and say where it went."""
+    store = context.store
+
+    def done(written: Written) -> None:
+        extra = (" " + " ".join(written.notes)) if written.notes else ""
+        context.say(f"Saved {written.path.name}: attach it to an email to invite.{extra}")
+
+    run_task(
+        lambda: export_sessions(store, path, session_id, method="request"),
+        done,
+        lambda exc: show_error(owner, "The calendar file was not saved", exc),
+        owner=owner,
+    )
+
+
 class SessionForm(QWidget):
     booked = Signal(object)  # SessionReport
 
@@ -244,18 +262,7 @@ class SessionForm(QWidget):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        store, session_id = self.context.store, self.booked_id
-
-        def done(written: Written) -> None:
-            extra = (" " + " ".join(written.notes)) if written.notes else ""
-            self.context.say(f"Saved {written.path.name}: attach it to an email to invite.{extra}")
-
-        run_task(
-            lambda: export_sessions(store, path, session_id, method="request"),
-            done,
-            lambda exc: show_error(self, "The calendar file was not saved", exc),
-            owner=self,
-        )
+        export_invitation(self, self.context, self.booked_id, path)
 
 
 __all__ = ["SessionForm", "report_html"]

@@ -30,12 +30,11 @@ from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_datetime
 from kaizen_exchange.gui.look import icon
 from kaizen_exchange.gui.pages.base import Page, show_error
-from kaizen_exchange.gui.pages.session_form import report_html
+from kaizen_exchange.gui.pages.session_form import export_invitation, report_html
 from kaizen_exchange.gui.places import short_school_name
 from kaizen_exchange.gui.planning import invitation_text
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.schedule.ical import Written, export_sessions
 from kaizen_exchange.schedule.ical_import import import_sessions
 from kaizen_exchange.schedule.models import BOOKED, CallSession
 from kaizen_exchange.schedule.sessions import (
@@ -209,18 +208,7 @@ class SessionsPage(Page):
             self.export_to(item.session.id or 0, Path(path))
 
     def export_to(self, session_id: int, path: Path) -> None:
-        store = self.context.store
-
-        def done(written: Written) -> None:
-            extra = (" " + " ".join(written.notes)) if written.notes else ""
-            self.context.say(f"Saved {written.path.name}: attach it to an email.{extra}")
-
-        run_task(
-            lambda: export_sessions(store, path, session_id, method="request"),
-            done,
-            lambda exc: show_error(self, "The calendar file was not saved", exc),
-            owner=self,
-        )
+        export_invitation(self, self.context, session_id, path)
 
     def invitation(self) -> str:
         item = self.selected()
