@@ -8,13 +8,13 @@ cd "$(dirname "$0")/.."
 status=0
 sh tests/gui/install-packages.sh "$@" || status=1
 sh tests/wordpress/install-packages.sh "$@" || status=1
+. scripts/apt-missing.sh
 if ! command -v objdump >/dev/null 2>&1; then
-    if [ "${1:-}" = "--check" ] || [ "$(id -u)" != 0 ]; then
+    if [ "${1:-}" = "--check" ]; then
         echo "Bundle build packages missing: binutils"
         status=1
     else
-        apt-get install -y -q --no-install-recommends binutils >/dev/null \
-            || { apt-get update -q && apt-get install -y -q --no-install-recommends binutils; }
+        install_packages "Bundle build packages" binutils || status=1
     fi
 fi
 exit $status

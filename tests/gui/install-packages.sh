@@ -24,14 +24,10 @@ set -eu
 PACKAGES="libegl1 libgl1 libx11-6 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6 \
 libdbus-1-3 libgssapi-krb5-2 fonts-dejavu-core"
 
-missing=""
-for pkg in $PACKAGES; do
-    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-    case "$status" in
-        "install ok installed") ;;
-        *) missing="$missing $pkg" ;;
-    esac
-done
+# shellcheck source=../../scripts/apt-missing.sh
+. "$(dirname "$0")/../../scripts/apt-missing.sh"
+# shellcheck disable=SC2086  # the lists are meant to split into words
+missing=$(missing_packages $PACKAGES)
 
 if [ -z "$missing" ]; then
     echo "GUI test packages: all present"
@@ -41,17 +37,5 @@ if [ "${1:-}" = "--check" ]; then
     echo "GUI test packages missing:$missing"
     exit 1
 fi
-
-if [ "$(id -u)" -eq 0 ]; then
-    run=""
-elif command -v sudo >/dev/null 2>&1; then
-    run="sudo"
-else
-    echo "GUI test packages missing:$missing; run this script as root." >&2
-    exit 1
-fi
-
-echo "Installing:$missing"
-$run apt-get update -q
-# shellcheck disable=SC2086  # the list is meant to split into words
-$run env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+# shellcheck disable=SC2086
+install_packages "GUI test packages" $missing

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages of the real-WordPress test tier, only those that are missing.
 #
-# Idempotent and quiet when everything is there (no apt-get update, no network). Needs root.
+# Idempotent and quiet when everything is there (no apt-get update, no network). Needs root
+# (or sudo).
 # Usage: tests/wordpress/install-packages.sh [--check]   (--check: list what is missing, exit 1 if any)
 #
 # Why each package:
@@ -23,14 +24,10 @@ set -eu
 PACKAGES="wordpress wordpress-theme-twentytwentythree mariadb-server-core php8.2-cli php8.2-mysql \
 php8.2-gd php8.2-cgi php micro-httpd netcat-traditional"
 
-missing=""
-for pkg in $PACKAGES; do
-    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-    case "$status" in
-        "install ok installed") ;;
-        *) missing="$missing $pkg" ;;
-    esac
-done
+# shellcheck source=../../scripts/apt-missing.sh
+. "$(dirname "$0")/../../scripts/apt-missing.sh"
+# shellcheck disable=SC2086  # the lists are meant to split into words
+missing=$(missing_packages $PACKAGES)
 
 if [ -z "$missing" ]; then
     echo "WordPress tier packages: all present"
@@ -40,33 +37,16 @@ if [ "${1:-}" = "--check" ]; then
     echo "WordPress tier packages missing:$missing"
     exit 1
 fi
-if [ "$(id -u)" != 0 ]; then
-    echo "WordPress tier packages missing:$missing" >&2
-    echo "Run this script as root (it uses apt-get install)." >&2
-    exit 1
-fi
-
-echo "Installing WordPress tier packages:$missing"
-export DEBIAN_FRONTEND=noninteractive
-# Only refresh the package lists when apt cannot find what it needs (fresh image, stale lists).
-# shellcheck disable=SC2086
-if ! apt-get install -s -y --no-install-recommends $missing >/dev/null 2>&1; then
-    apt-get update -q
-fi
 # On a systemd host, micro-httpd's postinst would enable and start a socket unit on port 80.
 # We never want that server: mask the unit first (the postinst only unmasks its own masks).
 case "$missing" in
     *" micro-httpd"*)
         if [ -d /run/systemd/system ]; then
-            systemctl mask micro-httpd.socket >/dev/null 2>&1 || true
+            sudo_if_needed=""
+            [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+            $sudo_if_needed systemctl mask micro-httpd.socket >/dev/null 2>&1 || true
         fi ;;
 esac
 # shellcheck disable=SC2086
-if ! apt-get install -y -q --no-install-recommends $missing; then
-    # Lists that name versions the mirror no longer has fail only at download time.
-    echo "apt-get install failed: refreshing the package lists and trying once more" >&2
-    apt-get update -q
-    # shellcheck disable=SC2086
-    apt-get install -y -q --no-install-recommends $missing
-fi
+install_packages "WordPress tier packages" $missing
 echo "WordPress tier packages: installed"
