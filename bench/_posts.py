@@ -139,7 +139,7 @@ def _sentence(rng: random.Random, vocab: tuple[list[str], list[float]], words: i
 
 def build(folder: Path, posts: int = 100_000, schools: int = 50, seed: int = 2026) -> Path:
     """Create (or reuse) a store with ``posts`` posts; returns the data folder."""
-    marker = folder / f".bench-v3-{posts}-{schools}-{seed}"
+    marker = folder / f".bench-v4-{posts}-{schools}-{seed}"
     if marker.exists():
         return folder
     Store(folder).close()  # the schema, by the real migrations
@@ -199,6 +199,7 @@ def build(folder: Path, posts: int = 100_000, schools: int = 50, seed: int = 202
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'',0)",
                 rows,
             )
+            db.execute("INSERT INTO post_fts (rowid, title, text) SELECT id, title, text FROM post")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()

@@ -20,8 +20,8 @@ from kaizen_exchange.store.sqlite import sql_time
 
 _POST_COLUMNS = "identity, guid, url, title, author, categories, updated, html, text, content_hash"
 _INSERT_POST = (
-    f"INSERT INTO post (school_id, feed_id, published, fetched_at, read, pinned, {_POST_COLUMNS})"
-    " VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO post (id, school_id, feed_id, published, fetched_at, read, pinned,"
+    f" {_POST_COLUMNS}) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE_POST = (
     "UPDATE post SET identity = ?, guid = ?, url = ?, title = ?, author = ?, categories = ?,"
@@ -140,15 +140,28 @@ def _values(entry: ParsedEntry) -> tuple[Any, ...]:
 
 def insert_posts(
     connection: Connection, school_id: str, feed_id: int, entries: list[ParsedEntry], now: datetime
-) -> None:
-    """New posts; an undated one gets the time we first saw it."""
+) -> list[int]:
+    """New posts, made searchable in the same transaction; returns their ids, in order.
+
+    An undated post gets the time we first saw it. The ids are the next free ones
+    (what SQLite would choose): the caller holds the write transaction, and knowing
+    them lets the posts' words go to the index in one statement (migration 0003 says
+    why that is not a trigger).
+    """
+    (last,) = connection.execute("SELECT coalesce(max(id), 0) FROM post").fetchone()
+    ids = list(range(last + 1, last + 1 + len(entries)))
     connection.executemany(
         _INSERT_POST,
         [
-            (school_id, feed_id, sql_time(e.published or now), sql_time(now), *_values(e))
-            for e in entries
+            (post_id, school_id, feed_id, sql_time(e.published or now), sql_time(now), *_values(e))
+            for post_id, e in zip(ids, entries, strict=True)
         ],
     )
+    connection.executemany(
+        "INSERT INTO post_fts (rowid, title, text) VALUES (?, ?, ?)",
+        [(post_id, e.title, e.text) for post_id, e in zip(ids, entries, strict=True)],
+    )
+    return ids
 
 
 def update_posts(connection: Connection, edits: list[tuple[int, ParsedEntry]]) -> None:

@@ -172,12 +172,10 @@ def _upsert_posts(
         for e in unique
         if e.identity in known and known[e.identity][1] != e.content_hash
     ]
-    if fresh:
-        rows.insert_posts(connection, school_id, feed_id, fresh, utcnow())
+    ids = rows.insert_posts(connection, school_id, feed_id, fresh, utcnow()) if fresh else []
     if edited:
         rows.update_posts(connection, edited)
-    ids = rows.known_posts(connection, school_id, [e.identity for e in fresh])
-    rows.link_media(connection, [(ids[e.identity][0], e) for e in fresh] + edited)
+    rows.link_media(connection, list(zip(ids, fresh, strict=True)) + edited)
     return Applied(new=len(fresh), updated=len(edited))
 
 

@@ -89,8 +89,18 @@ class Store:
         return self.database.rows(sql, params or {})
 
     def integrity_ok(self) -> bool:
+        """SQLite's own check, and that the search index holds exactly the posts' words."""
         rows = self.execute_raw("PRAGMA integrity_check")
-        return bool(rows) and rows[0][0] == "ok"
+        if not rows or rows[0][0] != "ok":
+            return False
+        try:  # rank 1: FTS5 also reads the posts table it indexes
+            with self.database.writing() as connection:
+                connection.execute(
+                    "INSERT INTO post_fts (post_fts, rank) VALUES ('integrity-check', 1)"
+                )
+        except sqlite3.DatabaseError:
+            return False
+        return True
 
     def close(self) -> None:
         self.database.close()

@@ -8,7 +8,9 @@ these classes must describe the same columns.
 """
 
 from datetime import date, datetime
+from typing import Any
 
+from sqlalchemy import event, text
 from sqlmodel import Field, SQLModel
 
 from kaizen_exchange.store.sqlite import utcnow
@@ -97,6 +99,19 @@ class Post(SQLModel, table=True):
     read: bool = False
     pinned: bool = False
     fetched_at: datetime = Field(default_factory=utcnow)
+
+
+@event.listens_for(Post, "after_insert")
+def _index_new_post(_mapper: Any, connection: Any, post: Post) -> None:
+    """Make a post inserted through the ORM searchable, in the same transaction.
+
+    The sync inserts posts with plain SQL and indexes them itself; since migration 0003
+    no trigger does it (see there why), so this is the ORM's half of that rule.
+    """
+    connection.execute(
+        text("INSERT INTO post_fts (rowid, title, text) VALUES (:id, :title, :text)"),
+        {"id": post.id, "title": post.title, "text": post.text},
+    )
 
 
 class MediaBlob(SQLModel, table=True):

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from kaizen_exchange.store.db import Store
 from tests.integration.cli import (
     EXIT_OK,
     CliRun,
@@ -476,6 +477,25 @@ def test_edited_post_is_updated_in_place(scenario: Scenario, edited: Edited) -> 
     assert after["id"] == before["id"], "the edited post got a new id"
     shown = show_json(scenario.data, after["id"])
     assert "Version two, edited." in shown["html"] and "Version one" not in shown["html"]
+
+
+def test_search_finds_an_edited_post_by_its_new_words_only(
+    scenario: Scenario, edited: Edited
+) -> None:
+    def found(words: str) -> list[str]:
+        return [
+            p["title"] for p in posts_list(scenario.data, "--school", "edits", "--search", words)
+        ]
+
+    assert found("version two edited") == ["Trip to the farm (with photos)"]
+    assert found("photos") == ["Trip to the farm (with photos)"]
+    assert found("version one") == []
+    assert found("brand new") == ["Brand new post"]
+    store = Store(scenario.data)
+    try:
+        assert store.integrity_ok()  # the index holds exactly the stored posts' words
+    finally:
+        store.close()
 
 
 def test_post_without_guid_is_identified_by_its_link(scenario: Scenario, edited: Edited) -> None:

@@ -55,6 +55,16 @@ def test_store_uses_write_ahead_logging(store: Store) -> None:
     assert store.execute_raw("PRAGMA journal_mode")[0][0] == "wal"
 
 
+#: raises "database disk image is malformed" unless the index holds exactly the posts'
+#: words (rank 1: FTS5 also reads the posts table it indexes)
+FTS_MATCHES_POSTS = "INSERT INTO post_fts (post_fts, rank) VALUES ('integrity-check', 1)"
+
+
+def _write(store: Store, sql: str) -> None:
+    with sqlite3.connect(store.path) as connection:
+        connection.execute(sql)
+
+
 def _post(store: Store, title: str, text: str, when: datetime) -> None:
     with store.session() as session:
         if session.get(School, "oak") is None:
@@ -77,6 +87,58 @@ def test_full_text_search_follows_inserts_and_edits(store: Store) -> None:
         post.text = "Dear friends in Adelaide"
     assert list_posts(store, search="partner") == []
     assert [p.title for p in list_posts(store, search="adelaide")] == ["Persuasive letters"]
+
+
+def test_every_prefix_of_a_word_finds_its_post_while_the_teacher_types(store: Store) -> None:
+    """Search is type-ahead: the list must not empty half-way through a word (with a
+    stemmer, "learning" was indexed as "learn", so "learni" and "swimm" found nothing)."""
+    _post(
+        store, "Swimming gala", "We were learning about volcanoes", datetime(2026, 5, 1, tzinfo=UTC)
+    )
+    for word in ("swimming", "learning", "volcanoes"):
+        for end in range(2, len(word) + 1):
+            found = [p.title for p in list_posts(store, search=word[:end])]
+            assert found == ["Swimming gala"], word[:end]
+    assert list_posts(store, search="learnt") == []
+
+
+def test_fts_index_matches_the_posts_after_inserts_edits_and_deletes(store: Store) -> None:
+    _post(store, "Rainfall in Perth", "We measured the rain", datetime(2026, 5, 1, tzinfo=UTC))
+    _post(store, "Persuasive letters", "Dear partner class", datetime(2026, 5, 2, tzinfo=UTC))
+    with store.session() as session:
+        post = session.exec(select(Post).where(Post.identity == "Rainfall in Perth")).one()
+        post.title = "Rain in Perth"
+    _write(store, "DELETE FROM post WHERE identity = 'Persuasive letters'")
+    _write(store, FTS_MATCHES_POSTS)
+    assert [p.title for p in list_posts(store, search="rain")] == ["Rain in Perth"]
+    assert list_posts(store, search="partner") == []
+
+
+def test_upgrade_to_0003_reindexes_posts_for_type_ahead(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    folder.mkdir()
+    engine = make_engine(database_path(folder))
+    migrate(engine, "0002")
+    with sqlite3.connect(database_path(folder)) as conn:
+        conn.execute(
+            "INSERT INTO school (id, name, country, timezone) VALUES ('oak', 'Oak', 'GB', 'UTC')"
+        )
+        conn.execute("INSERT INTO feed (id, school_id, url) VALUES (1, 'oak', 'http://oak.test/')")
+        conn.execute(
+            "INSERT INTO post (school_id, feed_id, identity, title, text, published, fetched_at)"
+            " VALUES ('oak', 1, 'a', 'Learning to swim', 'At the pool', '2026-05-01', '2026-05-01')"
+        )
+    engine.dispose()
+    store = Store(folder)
+    try:
+        assert store.execute_raw("SELECT version_num FROM alembic_version")[0][0] == SCHEMA_HEAD
+        assert [p.title for p in list_posts(store, search="learni")] == ["Learning to swim"]
+        _write(store, "UPDATE post SET text = 'At the beach' WHERE identity = 'a'")
+        assert [p.title for p in list_posts(store, search="beach")] == ["Learning to swim"]
+        assert list_posts(store, search="pool") == []
+        _write(store, FTS_MATCHES_POSTS)
+    finally:
+        store.close()
 
 
 def test_search_with_only_punctuation_finds_nothing_instead_of_failing(store: Store) -> None:
