@@ -47,6 +47,9 @@ class ParsingPool:
                 initializer=init_worker,
                 initargs=(self.write_lock,),
             )
+            # Start the workers now (one task starts them all), so that their imports
+            # overlap with the first fetches instead of waiting for the first page.
+            self._pool.submit(int)
 
     async def store(self, job: PageJob) -> PageResult:
         """Parse and store one page (FeedParseError when the body is not a feed)."""
