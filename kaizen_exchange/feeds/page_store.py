@@ -13,6 +13,7 @@ validators land together.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import sqlite3
@@ -36,7 +37,9 @@ class PageJob:
     url: str
     headers: dict[str, str]
     answer: FeedAnswer | None = None  # page 1: the feed's answer, recorded with its posts
-    body_hash: str | None = None
+    #: the digest of the body seen last (the feed's previous sync, or the page before
+    #: this one): a byte-identical body is not parsed again
+    same_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class PageResult:
     updated: int
     entries: int
     is_wordpress: bool
+    body_hash: str = ""
+    unchanged: bool = False  # the body was byte-identical to ``same_as``: nothing parsed
 
 
 _local = threading.local()
@@ -83,13 +88,25 @@ def _connection(path: str) -> sqlite3.Connection:
 
 
 def store_page(job: PageJob) -> PageResult:
-    """Parse the page and store its posts; raises FeedParseError for a body that is no feed."""
+    """Parse the page and store its posts; raises FeedParseError for a body that is no feed.
+
+    The body is hashed here, not on the event loop: hashing a feed costs as much CPU as
+    fetching it, and the loop's process is the one that fetches for everybody.
+    """
+    digest = hashlib.sha256(job.body).hexdigest()
+    if digest == job.same_as:
+        if job.answer is not None:  # nothing new, but the feed did answer
+            with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
+                writer.answered(connection, [job.answer])
+        return PageResult(0, 0, 0, False, digest, unchanged=True)
     parsed = parse_feed(job.body, job.url, job.headers)
     with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
         applied = writer.feed_page(
-            connection, job.school_id, parsed, job.answer, job.feed_id, job.body_hash
+            connection, job.school_id, parsed, job.answer, job.feed_id, digest
         )
-    return PageResult(applied.new, applied.updated, len(parsed.entries), parsed.is_wordpress)
+    return PageResult(
+        applied.new, applied.updated, len(parsed.entries), parsed.is_wordpress, digest
+    )
 
 
 __all__ = ["PageJob", "PageResult", "init_worker", "store_page", "write_lock"]

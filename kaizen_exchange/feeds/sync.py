@@ -11,7 +11,6 @@ stops the others.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import time
 from collections.abc import Callable
@@ -220,15 +219,11 @@ class Syncer:
             await self._answered(job.id, report.status, 304, fetched)
             return
         report.status = "moved" if fetched.moved_to else "ok"
-        body_hash = hashlib.sha256(fetched.body).hexdigest()
-        if body_hash == job.body_hash:
-            await self._answered(job.id, report.status, 200, fetched)
-            return
         answer = writer.answer(job.id, report.status, 200, fetched.headers, fetched.moved_to)
-        stored = await pool.store(self._page(job, fetched, answer, body_hash))
+        stored = await pool.store(self._page(job, fetched, answer, job.body_hash))
         report.new, report.updated = stored.new, stored.updated
-        if not job.history_done:
-            more = await self._history(client, pool, job, fetched.url, stored, body_hash)
+        if not job.history_done and not stored.unchanged:
+            more = await self._history(client, pool, job, fetched.url, stored)
             report.new += more.new
             report.updated += more.updated
 
@@ -237,7 +232,7 @@ class Syncer:
         job: _FeedJob,
         fetched: Fetched,
         answer: FeedAnswer | None = None,
-        body_hash: str | None = None,
+        same_as: str | None = None,
     ) -> PageJob:
         headers = dict(fetched.headers)
         return PageJob(
@@ -248,7 +243,7 @@ class Syncer:
             fetched.url,
             headers,
             answer,
-            body_hash,
+            same_as,
         )
 
     async def _history(
@@ -258,11 +253,10 @@ class Syncer:
         job: _FeedJob,
         url: str,
         first: PageResult,
-        first_hash: str,
     ) -> Applied:
         """On first subscription, page back through a WordPress blog's history (?paged=N)."""
         total = Applied()
-        previous = first_hash
+        previous = first.body_hash  # a blog that ignores ?paged= sends page 1 again
         pages = self.options.history_pages if first.is_wordpress and first.entries else 1
         for page in range(2, pages + 1):
             page_url = str(httpx.URL(url).copy_merge_params({"paged": str(page)}))
@@ -275,17 +269,16 @@ class Syncer:
                     cap=self.options.feed_cap,
                     accept=FEED_ACCEPT,
                 )
-                digest = hashlib.sha256(fetched.body).hexdigest()
-                if fetched.status != 200 or digest == previous:
+                if fetched.status != 200:
                     break
-                stored = await pool.store(self._page(job, fetched))
+                stored = await pool.store(self._page(job, fetched, same_as=previous))
             except (FetchError, FeedParseError):
                 break  # older pages are a bonus; the feed itself synced
             total.new += stored.new
             total.updated += stored.updated
-            if not stored.entries or stored.new == 0:
+            if stored.unchanged or not stored.entries or stored.new == 0:
                 break
-            previous = digest
+            previous = stored.body_hash
         await self._batched(writer.history_done, job.id)
         return total
 
