@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -142,6 +143,7 @@ def build(folder: Path, posts: int = 100_000, schools: int = 50, seed: int = 202
     marker = folder / f".bench-v4-{posts}-{schools}-{seed}"
     if marker.exists():
         return folder
+    shutil.rmtree(folder, ignore_errors=True)  # an older corpus (or a half-built one)
     Store(folder).close()  # the schema, by the real migrations
     rng = random.Random(seed)
     vocab = vocabulary(rng)

@@ -100,6 +100,8 @@ def test_every_prefix_of_a_word_finds_its_post_while_the_teacher_types(store: St
             found = [p.title for p in list_posts(store, search=word[:end])]
             assert found == ["Swimming gala"], word[:end]
     assert list_posts(store, search="learnt") == []
+    _post(store, "Café visit", "Crème brûlée", datetime(2026, 5, 2, tzinfo=UTC))
+    assert [p.title for p in list_posts(store, search="cafe creme")] == ["Café visit"]
 
 
 def test_fts_index_matches_the_posts_after_inserts_edits_and_deletes(store: Store) -> None:
