@@ -24,4 +24,12 @@ class StoreError(KaizenError):
     """The local database cannot be opened or upgraded."""
 
 
-__all__ = ["BadInput", "KaizenError", "NotFound", "StoreError"]
+class FeedParseError(KaizenError):
+    """A body is not a feed we can read; ``str()`` is the plain message.
+
+    It lives here, not beside the parser, so that the sync can catch it without
+    importing the parser (and feedparser): a sync with nothing new never parses.
+    """
+
+
+__all__ = ["BadInput", "FeedParseError", "KaizenError", "NotFound", "StoreError"]

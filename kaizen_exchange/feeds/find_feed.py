@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 import httpx
 
-from kaizen_exchange.errors import BadInput
+from kaizen_exchange.errors import BadInput, FeedParseError
 from kaizen_exchange.feeds.discover import looks_like_feed, posts_feed, wordpress_fallback
 from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
 from kaizen_exchange.feeds.http import HostLimiter, HttpSettings, make_client
-from kaizen_exchange.feeds.parse import FeedParseError, parse_feed
 
 MB = 1_000_000
 PAGE_CAP = 5 * MB
@@ -106,6 +105,8 @@ async def _discover(url: str, settings: HttpSettings) -> Discovered:
                     f"{page.url} does not offer a feed we can read. Ask the partner teacher "
                     "for the blog's feed address (often ending in /feed/)."
                 )
+    from kaizen_exchange.feeds.parse import parse_feed  # the sync imports this module too
+
     try:
         parsed = parse_feed(feed.body, feed.url, dict(feed.headers))
     except FeedParseError as exc:

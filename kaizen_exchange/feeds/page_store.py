@@ -21,7 +21,6 @@ import threading
 from dataclasses import dataclass
 
 from kaizen_exchange.feeds import writer
-from kaizen_exchange.feeds.parse import parse_feed
 from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.store.sqlite import TurnLock, connect, taking_turns, transaction
 
@@ -99,6 +98,8 @@ def store_page(job: PageJob) -> PageResult:
             with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
                 writer.answered(connection, [job.answer])
         return PageResult(0, 0, 0, False, digest, unchanged=True)
+    from kaizen_exchange.feeds.parse import parse_feed  # not for a sync that parses nothing
+
     parsed = parse_feed(job.body, job.url, job.headers)
     with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
         applied = writer.feed_page(

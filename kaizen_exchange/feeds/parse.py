@@ -20,6 +20,7 @@ from typing import Any
 
 import feedparser
 
+from kaizen_exchange.errors import FeedParseError
 from kaizen_exchange.feeds.plain_rss import read_plain_rss
 from kaizen_exchange.feeds.raw_entry import Enclosure, RawEntry, enclosures, instant
 from kaizen_exchange.feeds.sanitize import (
@@ -32,10 +33,6 @@ from kaizen_exchange.feeds.sanitize import (
 _XML_DECL = re.compile(rb"<\?xml\s", re.I)
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.I)
 _HEAD = 65536
-
-
-class FeedParseError(Exception):
-    """The body is not a feed we can read; ``str()`` is the plain message."""
 
 
 @dataclass

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from sqlite3 import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kaizen_exchange.feeds.parse import ParsedEntry
 from kaizen_exchange.store.sqlite import sql_time
+
+if TYPE_CHECKING:
+    from kaizen_exchange.feeds.parse import ParsedEntry
 
 _POST_COLUMNS = "identity, guid, url, title, author, categories, updated, html, text, content_hash"
 _INSERT_POST = (

@@ -21,13 +21,13 @@ from typing import Any
 
 import httpx
 
+from kaizen_exchange.errors import FeedParseError
 from kaizen_exchange.feeds import writer
 from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
 from kaizen_exchange.feeds.find_feed import feed_in_page
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, make_client
 from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
 from kaizen_exchange.feeds.page_store import PageJob, PageResult
-from kaizen_exchange.feeds.parse import FeedParseError
 from kaizen_exchange.feeds.parsing_pool import ParsingPool
 from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport

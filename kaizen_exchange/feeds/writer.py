@@ -15,10 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from sqlite3 import Connection
+from typing import TYPE_CHECKING
 
 from kaizen_exchange.feeds import post_rows as rows
-from kaizen_exchange.feeds.parse import ParsedEntry, ParsedFeed
 from kaizen_exchange.store.sqlite import Database, sql_time, utcnow
+
+if TYPE_CHECKING:  # the parser (and feedparser) loads only where pages are parsed
+    from kaizen_exchange.feeds.parse import ParsedEntry, ParsedFeed
 
 MAX_AGE_CAP = timedelta(hours=24)
 BACKOFF_START = timedelta(minutes=5)

@@ -150,12 +150,14 @@ def test_search_with_only_punctuation_finds_nothing_instead_of_failing(store: St
 
 def test_a_sync_of_a_current_store_never_loads_the_orm(tmp_path: Path) -> None:
     """The sync is a short process of its own: importing SQLModel/SQLAlchemy cost more than
-    a whole sync of feeds with nothing new, so the sync works on plain sqlite3."""
+    a whole sync of feeds with nothing new, so the sync works on plain sqlite3; and a
+    sync with nothing to parse never loads the parser (feedparser, nh3) either."""
     Store(tmp_path).close()  # at the newest schema already
+    heavy = ("sqlalchemy", "sqlmodel", "alembic", "feedparser", "nh3")
     code = (
         "import sys; from kaizen_exchange.cli.main import main; "
         f"code = main(['--data-dir', {str(tmp_path)!r}, 'sync', '--json']); "
-        "print(code, sorted(m for m in ('sqlalchemy', 'sqlmodel', 'alembic') if m in sys.modules))"
+        f"print(code, sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip().splitlines()[-1] == "0 []", run.stdout + run.stderr
