@@ -169,17 +169,22 @@ def list_posts(
     if limit is not None:
         query = query.limit(limit).offset(offset)
     with store.session() as session:
-        if match and limit is not None:
-            rows = _newest_matches(session, query, filters, match, (limit, offset))
-        else:
-            if match:
-                query = query.where(col(Post.id).in_(_matching_ids(match)))
+        if not match:
             rows = session.exec(query).all()
+        elif limit is None:
+            rows = session.exec(_every_match(query, match)).all()
+        else:
+            rows = _newest_matches(session, query, filters, match, (limit, offset))
     return [_summary(post, count) for post, count in rows]
 
 
 def _matching_ids(match: str) -> Any:
     return text("SELECT rowid FROM post_fts WHERE post_fts MATCH :match").bindparams(match=match)
+
+
+def _every_match(query: Any, match: str) -> Any:
+    """``query`` over every post that matches (SQLite gathers the matches, then sorts)."""
+    return query.where(col(Post.id).in_(_matching_ids(match)))
 
 
 def _newest_matches(
@@ -207,7 +212,7 @@ def _newest_matches(
     rows = session.exec(by_date.where(Post.published >= floor)).all()
     if len(rows) == limit:  # the window held enough matches: these are the newest
         return rows
-    return session.exec(query.where(col(Post.id).in_(_matching_ids(match)))).all()
+    return session.exec(_every_match(query, match)).all()
 
 
 def _summary(post: Post, media: int) -> PostSummary:
