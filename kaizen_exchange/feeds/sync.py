@@ -103,8 +103,9 @@ class Syncer:
             if batch:
                 await self._db.write(write, batch)
 
-    async def _answered(self, feed_id: int, status: str, http: int, fetched: Fetched) -> None:
-        answer = writer.answer(feed_id, status, http, fetched.headers, fetched.moved_to)
+    async def _not_modified(self, feed_id: int, status: str, fetched: Fetched) -> None:
+        """A 304: the page's other answer, the same bytes again, is the worker's to record."""
+        answer = writer.answer(feed_id, status, 304, fetched.headers, fetched.moved_to)
         await self._batched(writer.answered, answer)
 
     async def run(self, client: HostClients) -> SyncReport:
@@ -216,7 +217,7 @@ class Syncer:
             return
         if fetched.status == 304:
             report.status = "moved" if fetched.moved_to else "not_modified"
-            await self._answered(job.id, report.status, 304, fetched)
+            await self._not_modified(job.id, report.status, fetched)
             return
         report.status = "moved" if fetched.moved_to else "ok"
         answer = writer.answer(job.id, report.status, 200, fetched.headers, fetched.moved_to)

@@ -24,22 +24,27 @@ def test_schema_head_constant_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
 
 
-def test_database_made_by_first_migration_upgrades_and_keeps_data(tmp_path: Path) -> None:
-    folder = tmp_path / "old"
+def _old_store(folder: Path, revision: str, *statements: str) -> Path:
+    """A data folder whose database an older version made (at ``revision``), with data."""
     folder.mkdir()
     engine = make_engine(database_path(folder))
-    migrate(engine, "0001")
+    migrate(engine, revision)
     with sqlite3.connect(database_path(folder)) as conn:
-        conn.execute(
-            "INSERT INTO school (id, name, country, timezone, home) "
-            "VALUES ('oak', 'Oak Primary', 'GB', 'Europe/London', 1)"
-        )
-        conn.execute(
-            'INSERT INTO school_period (school_id, kind, name, start, "end", source) '
-            "VALUES ('oak', 'term', 'Autumn', '2026-09-03', '2026-12-18', 'network')"
-        )
+        for statement in statements:
+            conn.execute(statement)
     engine.dispose()
+    return folder
 
+
+def test_database_made_by_first_migration_upgrades_and_keeps_data(tmp_path: Path) -> None:
+    folder = _old_store(
+        tmp_path / "old",
+        "0001",
+        "INSERT INTO school (id, name, country, timezone, home) "
+        "VALUES ('oak', 'Oak Primary', 'GB', 'Europe/London', 1)",
+        'INSERT INTO school_period (school_id, kind, name, start, "end", source) '
+        "VALUES ('oak', 'term', 'Autumn', '2026-09-03', '2026-12-18', 'network')",
+    )
     store = Store(folder)
     with store.session() as session:
         school = session.get_one(School, "oak")
@@ -117,20 +122,14 @@ def test_fts_index_matches_the_posts_after_inserts_edits_and_deletes(store: Stor
 
 
 def test_upgrade_to_0003_reindexes_posts_for_type_ahead(tmp_path: Path) -> None:
-    folder = tmp_path / "old"
-    folder.mkdir()
-    engine = make_engine(database_path(folder))
-    migrate(engine, "0002")
-    with sqlite3.connect(database_path(folder)) as conn:
-        conn.execute(
-            "INSERT INTO school (id, name, country, timezone) VALUES ('oak', 'Oak', 'GB', 'UTC')"
-        )
-        conn.execute("INSERT INTO feed (id, school_id, url) VALUES (1, 'oak', 'http://oak.test/')")
-        conn.execute(
-            "INSERT INTO post (school_id, feed_id, identity, title, text, published, fetched_at)"
-            " VALUES ('oak', 1, 'a', 'Learning to swim', 'At the pool', '2026-05-01', '2026-05-01')"
-        )
-    engine.dispose()
+    folder = _old_store(
+        tmp_path / "old",
+        "0002",  # its trigger indexed the post with the Porter stemmer
+        "INSERT INTO school (id, name, country, timezone) VALUES ('oak', 'Oak', 'GB', 'UTC')",
+        "INSERT INTO feed (id, school_id, url) VALUES (1, 'oak', 'http://oak.test/')",
+        "INSERT INTO post (school_id, feed_id, identity, title, text, published, fetched_at)"
+        " VALUES ('oak', 1, 'a', 'Learning to swim', 'At the pool', '2026-05-01', '2026-05-01')",
+    )
     store = Store(folder)
     try:
         assert store.execute_raw("SELECT version_num FROM alembic_version")[0][0] == SCHEMA_HEAD
