@@ -1,24 +1,21 @@
 """What "Plan a call" and "Sessions" ask the planner core, composed for the window.
 
 Each function runs on a worker thread and returns plain data. ``preview`` checks a
-session without booking it, from the core's own checker, so the form can show the
-same report a booking would (a candidate for the core: ``sessions.check_new``).
+session without booking it, with the core's own ``check_new``, so the form shows the
+same report a booking gives.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from kaizen_exchange.gui.places import city
 from kaizen_exchange.gui.week_grid import WeekPicture, build_week
-from kaizen_exchange.schedule.checks import OccurrenceReport, SessionChecker
-from kaizen_exchange.schedule.loading import load_calendars
-from kaizen_exchange.schedule.localtime import parse_local
-from kaizen_exchange.schedule.occurrences import occurrences
+from kaizen_exchange.schedule.checks import OccurrenceReport
 from kaizen_exchange.schedule.planner import SlotAnswer, search_slots
-from kaizen_exchange.schedule.sessions import NewSession, check_link
+from kaizen_exchange.schedule.sessions import NewSession, check_new
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School
 
@@ -75,21 +72,10 @@ class Preview:
         return [p.detail for r in self.reports if not r.skipped for p in r.blocking]
 
 
-def preview(store: Store, request: NewSession) -> Preview:
-    """Check every occurrence of ``request`` against today's calendars (nothing is stored)."""
-    check_link(request.link)
-    with store.session() as session:
-        calendars = load_calendars(session, request.schools)
-        anchor_row = session.get(School, request.zone)
-        zone = anchor_row.timezone if anchor_row else request.zone
-    local = parse_local(request.start, zone, request.fold)
-    items = occurrences(
-        local.moment.astimezone(UTC), zone, request.minutes, request.weekly_until, set()
-    )
-    anchor = request.zone if anchor_row else None
-    reports = SessionChecker(calendars, zone, anchor).check(items)
-    notes = [local.note] if local.note else []
-    return Preview(request, reports, notes)
+def preview(store: Store, request: NewSession, editing: int | None = None) -> Preview:
+    """Check every occurrence of ``request`` as booking it would (nothing is stored)."""
+    report = check_new(store, request, editing)
+    return Preview(request, report.reports, report.notes)
 
 
 def local_start_text(start: datetime, zone: str) -> str:

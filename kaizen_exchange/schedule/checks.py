@@ -19,6 +19,8 @@ from kaizen_exchange.schedule.timeline import ZoneTimeline, to_epoch
 
 #: Problems that make a date unusable; a weekly series skips such occurrences.
 DAY_KINDS = frozenset({"not_school_day", "public_holiday", "term_break", "closure"})
+#: A single call whose start has passed: refused unless forced.
+PASSED = "passed"
 #: Problems that only inform; they never block a booking.
 NOTICE_KINDS = frozenset({"clock_change", "weekday_differs"})
 
@@ -168,6 +170,7 @@ def _offset_changed(a: datetime, b: datetime, zone: str) -> bool:
 __all__ = [
     "DAY_KINDS",
     "NOTICE_KINDS",
+    "PASSED",
     "OccurrenceReport",
     "Problem",
     "SessionChecker",

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from kaizen_exchange.schedule.clock import current
 from kaizen_exchange.schedule.intervals import Interval, normalize
 from kaizen_exchange.schedule.loading import load_calendars
 from kaizen_exchange.schedule.models import BOOKED, CallSession, CallSessionSchool
@@ -60,15 +61,20 @@ def busy_intervals(
 
 
 def search_slots(
-    store: Store, school_ids: Sequence[str], first: date, last: date, minutes: int = 30
+    store: Store,
+    school_ids: Sequence[str],
+    first: date,
+    last: date,
+    minutes: int = 30,
+    now: datetime | None = None,
 ) -> SlotAnswer:
-    """Find common windows for stored schools, avoiding their booked sessions."""
+    """Find common windows for stored schools from ``now`` on, avoiding booked sessions."""
     check_range(first, last)
     with store.session() as session:
         calendars = load_calendars(session, school_ids)
         start, end, _ = utc_range(calendars[0], first, last)
         busy = busy_intervals(session, school_ids, start, end)
-    search = find_slots(calendars, first, last, minutes, busy)
+    search = find_slots(calendars, first, last, minutes, busy, not_before=current(now))
     answer = SlotAnswer(search)
     if not search.slots:
         answer.reasons = reasons(search)

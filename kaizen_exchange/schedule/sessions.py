@@ -17,7 +17,17 @@ from urllib.parse import urlparse
 from sqlmodel import Session, col, select
 
 from kaizen_exchange.errors import BadInput, KaizenError, NotFound
-from kaizen_exchange.schedule.checks import DAY_KINDS, OccurrenceReport, SessionChecker, iso_utc
+from kaizen_exchange.schedule.checks import (
+    DAY_KINDS,
+    PASSED,
+    OccurrenceReport,
+    Problem,
+    SessionChecker,
+    city,
+    day_label,
+    iso_utc,
+)
+from kaizen_exchange.schedule.clock import current
 from kaizen_exchange.schedule.loading import load_calendars
 from kaizen_exchange.schedule.localtime import parse_local, zone_info
 from kaizen_exchange.schedule.models import (
@@ -27,7 +37,7 @@ from kaizen_exchange.schedule.models import (
     CallSessionSchool,
     now_utc,
 )
-from kaizen_exchange.schedule.occurrences import Occurrence, occurrences
+from kaizen_exchange.schedule.occurrences import Occurrence, occurrences, weekly_starts
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School
 
@@ -101,21 +111,35 @@ def _zone_of(session: Session, name: str, schools: Sequence[str]) -> tuple[str, 
 
 
 def _plan(
-    session: Session, new: NewSession
+    session: Session, new: NewSession, now: datetime, keep: datetime | None = None
 ) -> tuple[CallSession, list[OccurrenceReport], list[str]]:
-    """Check a request and build its (unsaved) row: what add and update share."""
+    """Check a request and build its (unsaved) row: what add, update and a preview share.
+
+    A start that has passed is a problem of the call (refused unless forced), except
+    ``keep``, the start a session being edited already has. A weekly series whose first
+    call has passed begins at its next call instead.
+    """
     _check_request(new)
     link = check_link(new.link)
     calendars = load_calendars(session, new.schools)
     zone, anchor = _zone_of(session, new.zone, new.schools)
     local = parse_local(new.start, zone, new.fold)
+    notes = [local.note] if local.note else []
     _check_until(new.weekly_until, local.moment.date())
     if new.weekly_until is not None and new.fold == 1:
         _refuse_second_fold(local.moment)
+    first = local.moment.astimezone(UTC)
+    passed = first < now and first != keep and not new.force
+    if passed and new.weekly_until is not None:
+        first = _next_call(first, zone, new.weekly_until, now)
+        notes.append(
+            f"the first call ({_wall(local.moment, zone)}) has already passed, so the series "
+            f"begins with the next one ({_wall(first, zone)})."
+        )
     row = CallSession(
         uid=f"{uuid.uuid4()}@kaizen-exchange",
         title=new.title.strip(),
-        start=local.moment.astimezone(UTC),
+        start=first,
         zone=zone,
         anchor=anchor,
         minutes=new.minutes,
@@ -132,9 +156,49 @@ def _plan(
         reports = checker.check(items)
         if all(r.skipped for r in reports):
             raise BadInput(_all_skipped(reports))
-    elif reports[0].blocking and not new.force:
+    elif passed:
+        where = anchor or new.schools[0]
+        detail = f"{_wall(first, zone)} has already passed (it is now {_wall(now, zone)})"
+        reports[0].problems.insert(0, Problem(where, PASSED, detail))
+    return row, reports, notes
+
+
+def _wall(moment: datetime, zone: str) -> str:
+    """``Tue 1 Dec 2026 07:45 in London``: an instant as the booking zone's clock shows it."""
+    local = moment.astimezone(zone_info(zone))
+    return f"{day_label(local)} {local:%H:%M} in {city(zone)}"
+
+
+def _next_call(first: datetime, zone: str, until: date, now: datetime) -> datetime:
+    """The first call of a weekly series that is still to come, or a refusal."""
+    starts = weekly_starts(first, zone, until)
+    upcoming = [start for start in starts if start >= now]
+    if not upcoming:
+        raise BadInput(
+            f"not booked: every call of the series has already passed (the last was "
+            f"{_wall(starts[-1], zone)}). Choose later dates."
+        )
+    return upcoming[0]
+
+
+def _refuse_blocked(new: NewSession, reports: Sequence[OccurrenceReport]) -> None:
+    """A single call that does not fit (or has passed) is refused unless forced."""
+    if new.weekly_until is None and reports[0].blocking and not new.force:
         raise BadInput(_refusal(reports[0]))
-    return row, reports, [local.note] if local.note else []
+
+
+def check_new(
+    store: Store, new: NewSession, session_id: int | None = None, now: datetime | None = None
+) -> SessionReport:
+    """What booking ``new`` (or saving it over session ``session_id``) would give; stores nothing.
+
+    The window shows this report while the teacher edits, so the problems a booking
+    would refuse are visible before the button is pressed.
+    """
+    with store.session() as session:
+        keep = get_session(session, session_id)[0].start_utc() if session_id else None
+        row, reports, notes = _plan(session, new, current(now), keep)
+    return SessionReport(row, list(new.schools), reports, notes)
 
 
 def _link_schools(session: Session, session_id: int, schools: Sequence[str]) -> None:
@@ -149,10 +213,11 @@ def _link_schools(session: Session, session_id: int, schools: Sequence[str]) -> 
         )
 
 
-def add_session(store: Store, new: NewSession) -> SessionReport:
+def add_session(store: Store, new: NewSession, now: datetime | None = None) -> SessionReport:
     """Book a session (or a weekly series), refusing one outside a school's window."""
     with store.session() as session:
-        row, reports, notes = _plan(session, new)
+        row, reports, notes = _plan(session, new, current(now))
+        _refuse_blocked(new, reports)
         session.add(row)
         session.flush()
         _link_schools(session, _id(row), new.schools)
@@ -163,7 +228,9 @@ def add_session(store: Store, new: NewSession) -> SessionReport:
 _EDITABLE = ("title", "start", "zone", "anchor", "minutes", "link", "weekly_until", "skipped")
 
 
-def update_session(store: Store, session_id: int, new: NewSession) -> SessionReport:
+def update_session(
+    store: Store, session_id: int, new: NewSession, now: datetime | None = None
+) -> SessionReport:
     """Change a booked session in place: same UID, SEQUENCE raised, checked like a new one.
 
     Partners' calendars then replace the event when the new export arrives, instead of
@@ -171,7 +238,8 @@ def update_session(store: Store, session_id: int, new: NewSession) -> SessionRep
     """
     with store.session() as session:
         row, _schools = get_session(session, session_id)
-        planned, reports, notes = _plan(session, new)
+        planned, reports, notes = _plan(session, new, current(now), keep=row.start_utc())
+        _refuse_blocked(new, reports)
         for name in _EDITABLE:
             setattr(row, name, getattr(planned, name))
         row.status = BOOKED
@@ -307,6 +375,7 @@ __all__ = [
     "add_session",
     "cancel_session",
     "check_link",
+    "check_new",
     "check_session",
     "end_of",
     "get_session",

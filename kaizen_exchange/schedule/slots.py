@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.schedule.calendars import SchoolCalendar
-from kaizen_exchange.schedule.checks import iso_utc
+from kaizen_exchange.schedule.checks import day_label, iso_utc
+from kaizen_exchange.schedule.clock import next_start
 from kaizen_exchange.schedule.intervals import Interval, clip, intersect_all, normalize, subtract
 from kaizen_exchange.schedule.localtime import format_offset
-from kaizen_exchange.schedule.timeline import ZoneTimeline, local_seconds, to_datetime
+from kaizen_exchange.schedule.timeline import ZoneTimeline, local_seconds, to_datetime, to_epoch
 
 MAX_RANGE_DAYS = 731  # two years
 
@@ -117,14 +118,25 @@ def find_slots(
     last: date,
     minutes: int = 30,
     busy: Mapping[str, Sequence[Interval]] | None = None,
+    not_before: datetime | None = None,
 ) -> SlotSearch:
-    """Every maximal common window of at least ``minutes``, dates in the first school's calendar."""
+    """Every maximal common window of at least ``minutes``, dates in the first school's calendar.
+
+    With ``not_before`` (now, for a teacher planning a real call) nothing earlier is
+    offered: a window already under way starts at the next round five minutes.
+    """
     if not calendars:
         raise BadInput("name at least one school with --school.")
     if minutes < 1 or minutes > 24 * 60:
         raise BadInput(f"--minutes {minutes} should be between 1 and 1440.")
     check_range(first, last)
     start, end, _ = utc_range(calendars[0], first, last)
+    if not_before is not None:
+        start = max(start, to_epoch(next_start(not_before)))
+        if start >= end:
+            raise BadInput(
+                f"{day_label(first)} to {day_label(last)} has already passed; search from today on."
+            )
     busy = busy or {}
     found = [availability(c, start, end, busy.get(c.school_id, ())) for c in calendars]
     common = intersect_all([a.free for a in found])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtGui import QGuiApplication
 
@@ -11,6 +13,7 @@ from kaizen_exchange.gui.main_window import MainWindow
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage
 from kaizen_exchange.gui.pages.today import TodayPage
+from kaizen_exchange.schedule import clock
 from kaizen_exchange.schedule.models import CANCELLED
 from kaizen_exchange.schedule.sessions import list_sessions
 from tests.gui.conftest import drain, open_window
@@ -82,7 +85,13 @@ def test_a_time_outside_the_windows_is_not_booked_and_says_why(qtbot, demo_store
     assert "outside" in form.ui.reportView.toPlainText()
 
 
-def test_no_common_window_shows_the_reasons(qtbot, demo_store, settings):
+@pytest.fixture
+def autumn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planner's clock on 1 Sep 2026, so the autumn dates below are still to come."""
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 9, 1, tzinfo=UTC))
+
+
+def test_no_common_window_shows_the_reasons(qtbot, demo_store, settings, autumn):
     window = open_window(qtbot, demo_store, settings)
     page = plan_page(window)
     page.tick(["greenfield", "wattle-creek"])
@@ -131,7 +140,7 @@ def test_today_shows_the_next_call_with_every_clock(qtbot, demo_store, settings)
     assert "here" in labels and "Perth" in labels and " in " in labels
 
 
-def test_week_grid_marks_a_clock_change_week(demo_store):
+def test_week_grid_marks_a_clock_change_week(demo_store, autumn):
     from datetime import date
 
     from kaizen_exchange.gui.planning import find_windows, week_for

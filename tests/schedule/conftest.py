@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from kaizen_exchange.cli import main as cli_main
 from kaizen_exchange.network_file import parse_network
 from kaizen_exchange.network_store import import_network
+from kaizen_exchange.schedule import clock
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School, SchoolPeriod
 
@@ -55,6 +56,20 @@ subdivision = "WA"
 timezone = "Australia/Perth"
 calls = { start = "14:00", end = "17:00" }
 """
+
+
+#: "Now" for the planner's tests: before every date they book or search, so none has passed.
+NOW = datetime(2025, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The planner never offers or books the past; these tests plan 2026 from late 2025."""
+    set_clock(monkeypatch, NOW)
+
+
+def set_clock(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
+    monkeypatch.setattr(clock, "now", lambda: moment)
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from kaizen_exchange.gui.planning import PlanAnswer, find_windows, week_for
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.week_grid import WeekGrid, WeekPicture
 from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.schedule import clock
 from kaizen_exchange.schedule.slots import Slot
 
 
@@ -79,7 +80,7 @@ class PlanCallPage(Page):
         self.school_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         column.addWidget(self.school_list)
         form = QFormLayout()
-        today = date.today()
+        today = clock.now().astimezone().date()  # the planner's clock: the same "now"
         self.from_edit = QDateEdit(_qdate(today), panel)
         self.from_edit.setCalendarPopup(True)
         self.from_edit.setAccessibleName("Search from")

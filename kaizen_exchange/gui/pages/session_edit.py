@@ -36,6 +36,7 @@ class EditSessionDialog(QDialog):
         layout.addWidget(self.form)
         self.form.ui.headingLabel.setText("Change the call")
         self.form.ui.bookButton.setText("Save changes")
+        self.form.editing_id = session.id  # before the first check: its start may have passed
         row = session
         zones = context.zones_of(schools)
         self.form.ui.titleEdit.setText(row.title)
@@ -45,7 +46,6 @@ class EditSessionDialog(QDialog):
             self.form.ui.weeklyCheck.setChecked(True)
             until = row.weekly_until
             self.form.ui.untilEdit.setDate(QDate(until.year, until.month, until.day))
-        self.form.editing_id = session.id
         self.form.booked.connect(self._saved)
 
     def _saved(self, _report: SessionReport) -> None:

@@ -173,8 +173,10 @@ class SessionForm(QWidget):
             self._timer.start()
 
     def check(self) -> None:
-        request, store = self.request(), self.context.store
-        run_task(lambda: preview(store, request), self._checked, self._check_failed, owner=self)
+        request, store, editing = self.request(), self.context.store, self.editing_id
+        run_task(
+            lambda: preview(store, request, editing), self._checked, self._check_failed, owner=self
+        )
 
     def _checked(self, result: Preview) -> None:
         self.current = result
