@@ -1,8 +1,13 @@
-"""What every page shares: the open store, the preferences, and "something changed" signals.
+"""What every page shares: the open store, the preferences, and one "the store changed" signal.
 
-Pages do not call each other. When one changes the store (a partner added, a session
-booked, a sync finished) it says so here, and the pages that show that data reload
-it when they are next looked at. That keeps each page a small, separate module.
+Pages do not call each other, and they do not announce their own changes: every
+write runs through :func:`~kaizen_exchange.gui.workers.run_op` (or the sync
+worker), which hands what it changed (:class:`~kaizen_exchange.changes.Changes`)
+to :meth:`AppContext.write_ended`. The context re-reads the school list first when
+schools changed (most pages show school names), then tells every page through
+:attr:`AppContext.changed`; each page re-reads only what it shows, now if it is in
+front, or when it is next shown. Writes by another process reach the same signal
+through the store watcher.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.queries import SchoolRow, schools
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_task
@@ -29,9 +35,7 @@ class Launch:
 
 
 class AppContext(QObject):
-    schools_changed = Signal()  # the partner list (and so names) changed
-    posts_changed = Signal()  # a sync or an import brought posts
-    sessions_changed = Signal()  # a call was booked, edited or cancelled
+    changed = Signal(object, object)  # Changes, and the widget whose write made them (or None)
     sync_requested = Signal()  # new partners or feeds: fetch their posts now
     settings_changed = Signal()  # sync interval or cache size changed in Settings
     message = Signal(str)  # a short status-bar message
@@ -47,6 +51,10 @@ class AppContext(QObject):
         self.previous_seen = _parse_instant(settings.last_seen)  # for "new since last time"
         self.schools: list[SchoolRow] = []
         self.schools_loaded = False
+        self.writes_running = 0  # our own writes under way (the store watcher waits for them)
+        self.written = Changes()  # what our own writes changed since the watcher last looked
+        self._waiting: list[tuple[Changes, object | None]] = []  # for the school list
+        self._schools_asked = 0
 
     @property
     def school_names(self) -> dict[str, str]:
@@ -58,14 +66,40 @@ class AppContext(QObject):
         return {s: zones[s] for s in school_ids if s in zones}
 
     def reload_schools(self) -> None:
-        """Read the partner schools off the GUI thread, then tell the pages."""
-        store = self.store
-        run_task(lambda: schools(store), self._schools_arrived, owner=self)
+        """Read the partner schools off the GUI thread, then tell the pages (start-up)."""
+        self.apply(Changes.of(Kind.SCHOOLS))
 
-    def _schools_arrived(self, rows: list[SchoolRow]) -> None:
+    def write_started(self) -> None:
+        self.writes_running += 1
+
+    def write_ended(self, changes: Changes, initiator: object | None) -> None:
+        """One of our writes finished: remember it for the store watcher, tell the pages."""
+        self.writes_running = max(self.writes_running - 1, 0)
+        self.written = self.written | changes
+        self.apply(changes, initiator)
+
+    def apply(self, changes: Changes, initiator: object | None = None) -> None:
+        """Tell every page what changed; school names first when schools changed."""
+        if not changes:
+            return
+        if not changes.touches(Kind.SCHOOLS):
+            self.changed.emit(changes, initiator)
+            return
+        self._waiting.append((changes, initiator))
+        self._schools_asked += 1
+        asked, store = self._schools_asked, self.store
+        run_task(
+            lambda: schools(store), lambda rows: self._schools_arrived(asked, rows), owner=self
+        )
+
+    def _schools_arrived(self, asked: int, rows: list[SchoolRow]) -> None:
+        if asked != self._schools_asked:
+            return  # a later read is on its way and will tell the pages about both
         self.schools = rows
         self.schools_loaded = True
-        self.schools_changed.emit()
+        waiting, self._waiting = self._waiting, []
+        for changes, initiator in waiting:
+            self.changed.emit(changes, initiator)
 
     def say(self, text: str) -> None:
         self.message.emit(text)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaizen_exchange import APP_NAME
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import relative_countdown
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.reminders.due.connect(self.remind)
         self.tray: QSystemTrayIcon | None = None
         self._add_shortcuts()
-        context.schools_changed.connect(self._schools_changed)
+        context.changed.connect(self._store_changed)
 
     def show_about(self) -> None:
         from kaizen_exchange.gui.about import AboutDialog  # the packaging's dialog
@@ -207,7 +208,10 @@ class MainWindow(QMainWindow):
     def _welcome_add(self) -> None:
         self.partners_page().add_partner()
 
-    def _schools_changed(self) -> None:
+    def _store_changed(self, changes: Changes, _initiator: object | None) -> None:
+        """No schools left (or none yet): the welcome page; the first ones: their posts."""
+        if not changes.touches(Kind.SCHOOLS):
+            return
         if not self.context.schools:
             self.show_welcome()
         elif self.welcome is not None and self.stack.currentWidget() is self.welcome:

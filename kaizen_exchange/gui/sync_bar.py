@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kaizen_exchange import changes
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
@@ -122,6 +123,7 @@ class SyncBar(QWidget):
         self.sync_button.setEnabled(False)
         self.status.setText("Syncing partner blogs…")
         warmup.hold_full_collections()
+        self._context.write_started()
         worker.start()
 
     def cancel(self) -> None:
@@ -141,13 +143,15 @@ class SyncBar(QWidget):
         self.status.setText(f"Syncing: {done} of {total} blogs")
         self.details.setEnabled(True)
 
-    def _end(self, text: str) -> None:
+    def _end(self, text: str, report: SyncReport | None = None) -> None:
+        """The sync is over: the bar says how, and the pages learn what it changed."""
         warmup.release_full_collections()
         self._worker = None
         self.progress.hide()
         self.cancel_button.hide()
         self.sync_button.setEnabled(True)
         self.status.setText(text)
+        self._context.write_ended(changes.of_sync(report), None)
 
     def _synced(self, report: SyncReport) -> None:
         self.last_report = report
@@ -155,13 +159,10 @@ class SyncBar(QWidget):
         parts = [f"Synced at {when}", f"{report.new_posts} new posts"]
         if report.errors:
             parts.append(f"{report.errors} blogs failed (see Details)")
-        self._end(" · ".join(parts))
+        self._end(" · ".join(parts), report)
         self.details.setEnabled(bool(self.reports))
         if not self._online_known:
             self.set_online(_looks_online(report))
-        self._context.reload_schools()
-        if report.new_posts or report.updated_posts or report.media_fetched:
-            self._context.posts_changed.emit()
         self.finished.emit(report)
 
     def _failed(self, error: BaseException) -> None:
@@ -169,8 +170,6 @@ class SyncBar(QWidget):
 
     def _cancelled(self) -> None:
         self._end("Sync cancelled. Everything fetched so far is kept.")
-        self._context.reload_schools()
-        self._context.posts_changed.emit()
 
     # -- online indicator -----------------------------------------------------------
     def watch_network(self) -> None:

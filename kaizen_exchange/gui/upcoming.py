@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, format_time, short_weekday, to_local
@@ -94,7 +95,7 @@ class Reminders(QObject):
     """Checks twice a minute whether a call starts within ten minutes.
 
     The list of calls is re-read off the GUI thread when sessions or schools change
-    and every ten minutes; the check itself only compares times.
+    (whoever changed them) and every ten minutes; the check itself only compares times.
     """
 
     due = Signal(object)  # UpcomingCall
@@ -110,8 +111,11 @@ class Reminders(QObject):
         self.refresh_timer = QTimer(self)
         self.refresh_timer.timeout.connect(self.reload)
         self.refresh_timer.start(10 * 60_000)
-        context.sessions_changed.connect(self.reload)
-        context.schools_changed.connect(self.reload)
+        context.changed.connect(self._store_changed)
+
+    def _store_changed(self, changes: Changes, _initiator: object | None) -> None:
+        if changes.touches(Kind.SESSIONS, Kind.SCHOOLS):
+            self.reload()
 
     def reload(self) -> None:
         store = self.context.store

@@ -1,11 +1,16 @@
 """Background work for the window: the GUI thread only draws.
 
-Two tools, after MusicBrainz Picard's ``run_task`` and Anki's ``QueryOp``:
+Three tools, after MusicBrainz Picard's ``run_task`` and Anki's ``QueryOp`` and
+``CollectionOp``:
 
-- :func:`run_task` runs a plain function (a store query, a file import, a feed
-  discovery) on a thread pool and hands its result *or* its exception to a callback
-  on the GUI thread. A callback whose owner widget was closed meanwhile is dropped,
-  so a slow query can never touch a deleted page.
+- :func:`run_task` runs a plain function (a store query, a feed discovery) on a
+  thread pool and hands its result *or* its exception to a callback on the GUI
+  thread. A callback whose owner widget was closed meanwhile is dropped, so a slow
+  query can never touch a deleted page.
+- :func:`run_op` runs a *write* the same way. The write returns what it changed
+  (:class:`~kaizen_exchange.changes.Done`), and every page hears of it through the
+  context before the caller's callback runs, even when the caller has closed: pages
+  never have to remember to announce a change themselves.
 - :class:`~kaizen_exchange.gui.sync_worker.SyncWorker` runs the core's asyncio sync
   from its own thread, reports each feed as it finishes by a signal, and can be
   cancelled (the asyncio task is cancelled; the core keeps the store consistent).
@@ -16,10 +21,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from kaizen_exchange.changes import Changes, Done
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +123,49 @@ def run_task(
     return task
 
 
+class ChangeListener(Protocol):
+    """Who hears what a write changed (the window's :class:`AppContext`)."""
+
+    def write_started(self) -> None: ...
+
+    def write_ended(self, changes: Changes, initiator: object | None) -> None: ...
+
+
+def run_op(
+    listener: ChangeListener,
+    op: Callable[[], Done[T]],
+    on_done: Callable[[T], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
+) -> Task:
+    """Run the write ``op`` off the GUI thread; tell ``listener`` what it changed, then ``on_done``.
+
+    The changes are told even when ``owner`` has gone (a dialog closed meanwhile):
+    the store changed all the same. A failed write changed nothing (the core's
+    writes are transactions), so only ``on_error`` hears of it. ``owner`` is also the
+    initiator pages see, so the page that made a change may skip re-reading it.
+    """
+
+    def alive() -> bool:
+        return owner is None or shiboken6.isValid(owner)
+
+    def done(answer: Done[T]) -> None:
+        listener.write_ended(answer.changes, owner if owner is not None and alive() else None)
+        if on_done is not None and alive():
+            on_done(answer.result)
+
+    def failed(error: BaseException) -> None:
+        listener.write_ended(Changes(), None)
+        if on_error is None:
+            log.error("A write failed", exc_info=error)
+        elif alive():
+            on_error(error)
+
+    listener.write_started()
+    return run_task(op, done, failed)
+
+
 def pending_tasks() -> int:
     """Tasks started and not yet delivered (tests wait for this to reach zero)."""
     with _lock:
@@ -129,4 +179,13 @@ def wait_for_tasks(timeout_ms: int = 10_000) -> bool:
 
 from kaizen_exchange.gui.sync_worker import SyncWorker  # noqa: E402 - re-exported here
 
-__all__ = ["SyncWorker", "Task", "pending_tasks", "run_task", "thread_pool", "wait_for_tasks"]
+__all__ = [
+    "ChangeListener",
+    "SyncWorker",
+    "Task",
+    "pending_tasks",
+    "run_op",
+    "run_task",
+    "thread_pool",
+    "wait_for_tasks",
+]

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.errors import KaizenError
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.look import heading, icon
@@ -15,18 +16,50 @@ from kaizen_exchange.gui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
+EVERYTHING = Changes.everything()
+
 
 class Page(QWidget):
-    """A side-bar page. It is built the first time it is shown, to keep start-up fast."""
+    """A side-bar page. It is built the first time it is shown, to keep start-up fast.
+
+    A page says which kinds of data it :attr:`shows`; when a write changes any of
+    them, the page re-reads them (:meth:`reload`) at once if it is in front, or
+    when it is next shown, so a hidden page costs nothing until it is looked at.
+    """
 
     title = ""
     icon_name = ""
+    shows: frozenset[Kind] = frozenset()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.stale = False
+        self.missed = Changes()  # what changed while the page was hidden
         self.setObjectName("page")
         self.setAccessibleName(self.title)
+        context.changed.connect(self._store_changed)
+
+    def _store_changed(self, changes: Changes, initiator: object | None) -> None:
+        if not self.needs_reload(changes, initiator):
+            return
+        if self.isVisible():
+            self.reload(changes)
+        else:
+            self.stale = True
+            self.missed = self.missed | changes
+
+    def needs_reload(self, changes: Changes, initiator: object | None) -> bool:
+        """Whether ``changes`` touch what this page shows (``initiator`` made them)."""
+        return changes.touches(*self.shows)
+
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        """Read again what ``changes`` touch of what the page shows, keeping the teacher's place.
+
+        Pages override this and call it first; it marks the page up to date.
+        """
+        self.stale = False
+        self.missed = Changes()
 
     def headed_layout(self) -> QVBoxLayout:
         """The page's layout, with the page's title as its heading."""
@@ -47,7 +80,9 @@ class Page(QWidget):
         return button
 
     def activated(self) -> None:
-        """The page was brought to the front; refresh what may have changed."""
+        """The page was brought to the front: catch up with what changed while it was hidden."""
+        if self.stale:
+            self.reload(self.missed)
 
     def save_state(self, settings: AppSettings) -> None:
         """Remember splitter positions and the like."""

@@ -20,10 +20,10 @@ from kaizen_exchange.gui.forms.ui_add_partner import Ui_AddPartnerDialog
 from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
 from kaizen_exchange.gui.places import COUNTRIES, DEFAULT_CALLS, STATES, ZONES, usual_zone
-from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.network_file import DEFAULT_WEEKDAYS, Hours, NetworkSpec, SchoolSpec
-from kaizen_exchange.network_store import ImportReport, export_network, import_network
-from kaizen_exchange.store.db import Store
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.network_file import DEFAULT_WEEKDAYS, Hours, SchoolSpec
+from kaizen_exchange.network_store import ImportReport
+from kaizen_exchange.operations import partners as ops
 
 
 def slug(name: str, taken: set[str]) -> str:
@@ -33,12 +33,6 @@ def slug(name: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
-
-
-def save_school(store: Store, spec: SchoolSpec) -> ImportReport:
-    """Merge one school into the store, keeping the network's name (worker thread)."""
-    current = export_network(store)
-    return import_network(store, NetworkSpec(name=current.name, schools=[spec]))
 
 
 def _qtime(value: time) -> QTime:
@@ -199,7 +193,7 @@ class PartnerDialog(QDialog):
             self.save_button.setEnabled(True)
             self._error(plain_message(exc))
 
-        run_task(lambda: save_school(store, spec), saved, failed, owner=self)
+        run_op(self.context, lambda: ops.save_school(store, spec), saved, failed, owner=self)
 
 
-__all__ = ["PartnerDialog", "save_school", "slug"]
+__all__ = ["PartnerDialog", "slug"]

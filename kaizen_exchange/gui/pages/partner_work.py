@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.forms.ui_partner_work import Ui_PartnerWorkPage
 from kaizen_exchange.gui.look import QUALITIES, icon, scaled_font, set_role
@@ -25,13 +26,14 @@ from kaizen_exchange.gui.models.posts import (
     PostsModel,
 )
 from kaizen_exchange.gui.models.quality_dots import QualityDots, quality_icon
-from kaizen_exchange.gui.pages.base import Page, show_error
+from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
 from kaizen_exchange.gui.places import short_school_name
 from kaizen_exchange.gui.present import PresentWindow
 from kaizen_exchange.gui.reader import LoadedPost, load_post
 from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.posts import PostSummary, set_pinned, set_read
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.operations import posts as ops
+from kaizen_exchange.posts import PostSummary
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing before asking the index
 TITLE_ROOM = 220  # pixels the title column keeps before other columns are dropped
@@ -41,6 +43,7 @@ MIN_TYPED = 3  # one or two letters match nearly every post: wait for a third (o
 class PartnerWorkPage(Page):
     title = "Partner work"
     icon_name = "partner-work"
+    shows = frozenset({Kind.SCHOOLS, Kind.POSTS, Kind.MEDIA})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -51,14 +54,12 @@ class PartnerWorkPage(Page):
         set_role(self.ui.titleLabel, "heading")
         self.model = PostsModel(context.store, self)
         self.present_window: PresentWindow | None = None
-        self._stale = False
         self._opening = 0  # the post the reader is loading, to drop late answers
+        self._keep: int | None = None  # the post to choose again once the list is re-read
         self._setup_table()
         self._setup_filters()
         self._setup_reader()
-        context.schools_changed.connect(self._schools_changed)
-        context.posts_changed.connect(self._posts_changed)
-        self._schools_changed()
+        self._fill_schools()
         self.model.reload()
 
     # -- setup ----------------------------------------------------------------------
@@ -169,7 +170,7 @@ class PartnerWorkPage(Page):
             )
         )
 
-    def _schools_changed(self) -> None:
+    def _fill_schools(self) -> None:
         combo = self.ui.schoolCombo
         chosen = combo.currentData()
         combo.blockSignals(True)
@@ -184,20 +185,46 @@ class PartnerWorkPage(Page):
             {k: short_school_name(v) for k, v in self.context.school_names.items()}
         )
 
-    def _posts_changed(self) -> None:
-        if self.isVisible():
-            self.model.reload()
-        else:
-            self._stale = True
+    # -- what changed ---------------------------------------------------------------
+    def needs_reload(self, changes: Changes, initiator: object | None) -> bool:
+        """Read and pin marks made here are already on the row; anything else is read again."""
+        return initiator is not self and super().needs_reload(changes, initiator)
 
-    def activated(self) -> None:
-        if self._stale:
-            self._stale = False
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        super().reload(changes)
+        if changes.touches(Kind.SCHOOLS):
+            self._fill_schools()
+        if changes.touches(Kind.POSTS):
+            current = self.current_post()
+            self._keep = current.id if current is not None else self._opening or None
             self.model.reload()
+        elif changes.touches(Kind.MEDIA):
+            self._reopen()
+
+    def _reopen(self) -> None:
+        """Show the open post again: its pictures came into the cache or left it."""
+        loaded = self.ui.reader.loaded
+        row = self.model.row_of(loaded.detail.id) if loaded is not None else None
+        post = self.model.post_at(row) if row is not None else None
+        if post is not None:
+            self.open_post(post)
+
+    def _choose_kept(self) -> None:
+        """After a re-read: the same post again, or an empty reader when it has gone."""
+        keep, self._keep = self._keep, None
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.ui.postTable.selectRow(row)  # opens it again: its text or pictures may be new
+        elif keep is not None and self.model.exhausted:
+            self._opening = 0  # it is not in the store any more: drop a late answer too
+            self.ui.reader.show_post(None)
+            self._set_reader_buttons(None)
 
     def _page_loaded(self, _generation: int, rows: int, first: bool) -> None:
         more = "" if self.model.exhausted else "+"
         self.ui.countLabel.setText(f"{rows}{more} post{'s' if rows != 1 else ''}")
+        if first:
+            self._choose_kept()
         if first and rows == 0:
             empty = self.model.filter == PostFilter()
             self.ui.reader.show_message(
@@ -228,7 +255,7 @@ class PartnerWorkPage(Page):
             owner=self,
         )
         if not post.read:
-            run_task(lambda: set_read(store, [post.id], True), owner=self)
+            run_op(self.context, lambda: ops.mark_read(store, [post.id], True), owner=self)
             row = self.model.row_of(post.id)
             if row is not None:
                 self.model.set_read(row, True)
@@ -265,8 +292,9 @@ class PartnerWorkPage(Page):
             if pinned
             else "Unpinned: its pictures may be cleared when the cache is full."
         )
-        run_task(
-            lambda: set_pinned(store, post_id, pinned),
+        run_op(
+            self.context,
+            lambda: ops.pin(store, post_id, pinned),
             lambda _none: self.context.say(done),
             lambda exc: show_error(self, "The post could not be pinned", exc),
             owner=self,
@@ -277,7 +305,7 @@ class PartnerWorkPage(Page):
         if loaded is None:
             return
         post_id, store = loaded.detail.id, self.context.store
-        run_task(lambda: set_read(store, [post_id], False), owner=self)
+        run_op(self.context, lambda: ops.mark_read(store, [post_id], False), owner=self)
         row = self.model.row_of(post_id)
         if row is not None:
             self.model.set_read(row, False)

@@ -28,33 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kaizen_exchange.changes import Changes, Done, Kind
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, format_datetime, format_time, to_local
 from kaizen_exchange.gui.look import icon
-from kaizen_exchange.gui.pages.base import Page, show_error
+from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
 from kaizen_exchange.gui.pages.partner_dialog import PartnerDialog
 from kaizen_exchange.gui.places import COUNTRIES, city, state_name
 from kaizen_exchange.gui.queries import SchoolRow, periods_of
 from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.network_file import SchoolSpec, read_network_file
-from kaizen_exchange.network_store import (
-    ImportReport,
-    RemovedSchool,
-    export_network,
-    import_network,
-    remove_school,
-)
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.network_file import SchoolSpec
+from kaizen_exchange.network_store import ImportReport, RemovedSchool, export_network
 from kaizen_exchange.network_store import write_network_file as write_network
-from kaizen_exchange.opml import OpmlReport, export_opml, import_opml
+from kaizen_exchange.operations import partners as ops
+from kaizen_exchange.opml import OpmlReport, export_opml
 from kaizen_exchange.store.db import Store
 
 HEADERS = ("School", "Where", "Time zone", "Terms", "Posts", "Blog")
-
-
-def import_network_path(store: Store, path: Path) -> ImportReport:
-    return import_network(store, read_network_file(path))
 
 
 def import_report_text(report: ImportReport) -> str:
@@ -78,6 +70,7 @@ def school_for_edit(store: Store, school_id: str) -> SchoolSpec:
 class PartnersPage(Page):
     title = "Partners"
     icon_name = "partners"
+    shows = frozenset({Kind.SCHOOLS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -116,11 +109,12 @@ class PartnersPage(Page):
         self.splitter.setSizes([620, 420])
         layout.addWidget(self.splitter, 1)
         self.rows: list[SchoolRow] = []
-        context.schools_changed.connect(self._fill)
-        self._fill()
+        self.reload()
 
     # -- the list -------------------------------------------------------------------
-    def _fill(self) -> None:
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        """The list from the context's school rows, which it re-reads before telling pages."""
+        super().reload(changes)
         chosen = self.selected_school()
         self.rows = list(self.context.schools)
         self.table.setRowCount(len(self.rows))
@@ -155,6 +149,7 @@ class PartnersPage(Page):
         self.edit_button.setEnabled(has)
         self.terms_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        self._selected()  # the same school stays chosen, but its feeds or terms may be new
 
     def selected_school(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
@@ -222,7 +217,6 @@ class PartnersPage(Page):
     def _saved(self, dialog: PartnerDialog) -> None:
         if dialog.saved is not None:
             self.context.say(f"Saved {dialog.saved.name}. Its posts come with the next sync.")
-        self.context.reload_schools()
         self.context.sync_requested.emit()
 
     def remove_partner(self) -> None:
@@ -244,13 +238,15 @@ class PartnersPage(Page):
 
         def done(removed: RemovedSchool) -> None:
             self.context.say(f"Removed {removed.school} and its {removed.posts} posts.")
-            self.context.reload_schools()
 
-        self._run(lambda: remove_school(store, school_id), done, "The partner was not removed")
+        self._write(lambda: ops.remove(store, school_id), done, "The partner was not removed")
 
     # -- files ----------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], done: Callable[[Any], None], title: str) -> None:
         run_task(work, done, lambda exc: show_error(self, title, exc), owner=self)
+
+    def _write(self, op: Callable[[], Done[Any]], done: Callable[[Any], None], title: str) -> None:
+        run_op(self.context, op, done, lambda exc: show_error(self, title, exc), owner=self)
 
     def import_network_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -264,11 +260,10 @@ class PartnersPage(Page):
 
         def done(report: ImportReport) -> None:
             self.context.say(import_report_text(report))
-            self.context.reload_schools()
             self.context.sync_requested.emit()
 
-        self._run(
-            lambda: import_network_path(store, path), done, "The network file was not imported"
+        self._write(
+            lambda: ops.import_network_file(store, path), done, "The network file was not imported"
         )
 
     def export_network_file(self) -> None:
@@ -304,10 +299,9 @@ class PartnersPage(Page):
             if report.schools_created:
                 text += " Set the country and time zone of the new schools with Edit."
             self.context.say(text)
-            self.context.reload_schools()
             self.context.sync_requested.emit()
 
-        self._run(lambda: import_opml(store, path), done, "The OPML file was not imported")
+        self._write(lambda: ops.import_opml(store, path), done, "The OPML file was not imported")
 
     def export_opml_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -335,7 +329,7 @@ class PartnersPage(Page):
             self.import_terms_path(school_id, Path(path))
 
     def import_terms_path(self, school_id: str, path: Path) -> None:
-        terms = warmup.load("kaizen_exchange.schedule.terms_import")
+        warmup.load("kaizen_exchange.schedule.terms_import")  # on this thread, not the worker's
         store = self.context.store
 
         def done(result: Any) -> None:  # schedule.terms_import.TermsResult
@@ -345,10 +339,9 @@ class PartnersPage(Page):
             if result.skipped:
                 text += f" {len(result.skipped)} entries were not dates of terms or closures."
             self.context.say(text)
-            self.context.reload_schools()
 
-        self._run(
-            lambda: terms.import_terms(store, path, school_id),
+        self._write(
+            lambda: ops.import_terms(store, path, school_id),
             done,
             "The term dates were not imported",
         )

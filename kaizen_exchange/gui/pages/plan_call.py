@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date
 from kaizen_exchange.gui.look import icon, muted, set_role
-from kaizen_exchange.gui.pages.base import Page, plain_message
+from kaizen_exchange.gui.pages.base import EVERYTHING, Page, plain_message
 from kaizen_exchange.gui.pages.session_form import SessionForm
 from kaizen_exchange.gui.places import city, short_school_name
 from kaizen_exchange.gui.planning import PlanAnswer, find_windows, week_for
@@ -51,6 +52,7 @@ def _pydate(value: QDate) -> date:
 class PlanCallPage(Page):
     title = "Plan a call"
     icon_name = "plan-call"
+    shows = frozenset({Kind.SCHOOLS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -65,7 +67,10 @@ class PlanCallPage(Page):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 520, 380])
         outer.addWidget(self.splitter, 1)
-        context.schools_changed.connect(self._fill_schools)
+        self._fill_schools()
+
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        super().reload(changes)
         self._fill_schools()
 
     def _controls(self) -> QWidget:

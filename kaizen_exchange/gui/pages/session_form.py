@@ -24,15 +24,11 @@ from kaizen_exchange.gui.look import icon, scaled_font, set_role
 from kaizen_exchange.gui.pages.base import plain_message, show_error
 from kaizen_exchange.gui.places import city, short_school_name
 from kaizen_exchange.gui.planning import Preview, invitation_text, preview
-from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.operations import sessions as sessions_ops
 from kaizen_exchange.schedule.checks import OccurrenceReport
 from kaizen_exchange.schedule.ical import Written, export_sessions
-from kaizen_exchange.schedule.sessions import (
-    NewSession,
-    SessionReport,
-    add_session,
-    update_session,
-)
+from kaizen_exchange.schedule.sessions import NewSession, SessionReport
 
 SHOWN = 8  # occurrences listed in the report; the rest are summarised
 
@@ -212,12 +208,13 @@ class SessionForm(QWidget):
         self.ui.bookButton.setEnabled(False)
         editing = self.editing_id
 
-        def save() -> SessionReport:
-            if editing is None:
-                return add_session(store, request)
-            return update_session(store, editing, request)  # same UID, SEQUENCE raised
-
-        run_task(save, self._booked, self._not_booked, owner=self)
+        run_op(
+            self.context,
+            lambda: sessions_ops.book(store, request, editing),  # an edit keeps the UID
+            self._booked,
+            self._not_booked,
+            owner=self,
+        )
 
     def _not_booked(self, exc: BaseException) -> None:
         show_error(self, "The call was not booked", exc)
@@ -228,7 +225,6 @@ class SessionForm(QWidget):
         self._buttons()
         kept = len([r for r in report.reports if not r.skipped])
         self.context.say(f"Booked “{report.session.title}” ({kept} calls). Export it to invite.")
-        self.context.sessions_changed.emit()
         self.booked.emit(report)
 
     def invitation(self) -> str:

@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_datetime
 from kaizen_exchange.gui.look import icon
-from kaizen_exchange.gui.pages.base import Page, show_error
+from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
 from kaizen_exchange.gui.pages.session_form import export_invitation, report_html
 from kaizen_exchange.gui.places import short_school_name
 from kaizen_exchange.gui.planning import invitation_text
 from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.schedule.ical_import import import_sessions
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.operations import sessions as ops
 from kaizen_exchange.schedule.models import BOOKED, CallSession
 from kaizen_exchange.schedule.sessions import (
     SessionReport,
-    cancel_session,
     check_session,
     list_sessions,
     session_occurrences,
@@ -77,6 +77,7 @@ def load_sessions(store: Store) -> list[SessionRow]:
 class SessionsPage(Page):
     title = "Sessions"
     icon_name = "sessions"
+    shows = frozenset({Kind.SESSIONS, Kind.SCHOOLS})  # school names, and terms behind each check
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -110,23 +111,11 @@ class SessionsPage(Page):
         self.splitter.setSizes([780, 360])
         layout.addWidget(self.splitter, 1)
         self.rows: list[SessionRow] = []
-        self._stale = True
-        context.sessions_changed.connect(self._changed)
-        context.schools_changed.connect(self._changed)
+        self.stale = True  # read when first shown
         self._set_buttons()
 
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def activated(self) -> None:
-        if self._stale:
-            self.reload()
-
-    def reload(self) -> None:
-        self._stale = False
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        super().reload(changes)
         store = self.context.store
         run_task(lambda: load_sessions(store), self._loaded, owner=self)
 
@@ -165,7 +154,7 @@ class SessionsPage(Page):
             self.details.setHtml(
                 "<p>No calls booked yet. Use Plan a call (Ctrl+3) to find a time.</p>"
             )
-        self._set_buttons()
+        self._selected()  # the same row stays chosen, but what it holds may have changed
 
     def selected(self) -> SessionRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -182,9 +171,14 @@ class SessionsPage(Page):
         parts = [f"<h2>{htmllib.escape(row.title)}</h2>"]
         if row.link:
             parts.append(f"<p>Link: {htmllib.escape(row.link)}</p>")
-        if row.status != BOOKED:
-            parts.append(f"<p><b>This session is {htmllib.escape(row.status)}.</b></p>")
-        parts.append(report_html(item.report.reports, self.context.school_names, zones))
+        if row.status == BOOKED:
+            parts.append(report_html(item.report.reports, self.context.school_names, zones))
+        else:  # no week of it takes place: ticking them would say the opposite
+            parts.append(
+                f"<p><b>This session is {htmllib.escape(row.status)}.</b> None of its calls "
+                "take place. Export it and send the file so it leaves your partners' "
+                "calendars too.</p>"
+            )
         self.details.setHtml("".join(parts))
 
     def _set_buttons(self) -> None:
@@ -244,10 +238,10 @@ class SessionsPage(Page):
 
         def done(_result: object) -> None:
             self.context.say("Cancelled. Export it and send the file to tell your partners.")
-            self.context.sessions_changed.emit()
 
-        run_task(
-            lambda: cancel_session(store, session_id),
+        run_op(
+            self.context,
+            lambda: ops.cancel(store, session_id),
             done,
             lambda exc: show_error(self, "The session was not cancelled", exc),
             owner=self,
@@ -273,10 +267,10 @@ class SessionsPage(Page):
 
         def done(result: object) -> None:
             self.context.say("The invitation was read into Sessions.")
-            self.context.sessions_changed.emit()
 
-        run_task(
-            lambda: import_sessions(store, path),
+        run_op(
+            self.context,
+            lambda: ops.import_invitation(store, path),
             done,
             lambda exc: show_error(self, "The invitation was not imported", exc),
             owner=self,

@@ -13,13 +13,15 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.forms.ui_settings import Ui_SettingsPage
 from kaizen_exchange.gui.look import human_size, scaled_font, set_role
-from kaizen_exchange.gui.pages.base import Page, show_error
-from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.media_cache import CacheStats, cache_stats, evict
+from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.media_cache import CacheStats, cache_stats
+from kaizen_exchange.operations import posts as posts_ops
 
 GB = 1_000_000_000
 
@@ -57,6 +59,7 @@ def connection_facts() -> tuple[str, str]:
 class SettingsPage(Page):
     title = "Settings"
     icon_name = "settings"
+    shows = frozenset({Kind.MEDIA})  # the cache's size
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -86,6 +89,10 @@ class SettingsPage(Page):
         self.stats: CacheStats | None = None
 
     def activated(self) -> None:
+        self.refresh()  # every time: the proxy or certificates may have changed too
+
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        super().reload(changes)
         self.refresh()
 
     def refresh(self) -> None:
@@ -138,13 +145,12 @@ class SettingsPage(Page):
             self.context.say(
                 f"Removed {removed} files ({human_size(freed)}); pinned posts kept theirs."
             )
-            self.refresh()
 
         def failed(exc: BaseException) -> None:
             self.ui.emptyButton.setEnabled(True)
             show_error(self, "The cache could not be emptied", exc)
 
-        run_task(lambda: evict(store.database, 0), done, failed, owner=self)
+        run_op(self.context, lambda: posts_ops.empty_cache(store), done, failed, owner=self)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.context.launch.folder)))

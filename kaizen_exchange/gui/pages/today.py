@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, post_date, relative_countdown
 from kaizen_exchange.gui.look import heading, icon, muted, scaled_font, set_role
-from kaizen_exchange.gui.pages.base import Page
+from kaizen_exchange.gui.pages.base import EVERYTHING, Page
 from kaizen_exchange.gui.queries import NewPost, posts_since
 from kaizen_exchange.gui.upcoming import UpcomingCall, times_label, upcoming_calls
 from kaizen_exchange.gui.workers import run_task
@@ -82,6 +83,7 @@ def _clear_layout(layout: object) -> None:
 class TodayPage(Page):
     title = "Today"
     icon_name = "today"
+    shows = frozenset({Kind.SCHOOLS, Kind.POSTS, Kind.SESSIONS})
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -116,12 +118,13 @@ class TodayPage(Page):
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._update_countdowns)
         self.tick.start(30_000)
-        context.schools_changed.connect(self.refresh)
-        context.posts_changed.connect(self.refresh)
-        context.sessions_changed.connect(self.refresh)
         self.refresh()
 
     def activated(self) -> None:
+        self.refresh()  # every time: the date and the countdowns move on too
+
+    def reload(self, changes: Changes = EVERYTHING) -> None:
+        super().reload(changes)
         self.refresh()
 
     def refresh(self) -> None:

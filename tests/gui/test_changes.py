@@ -1,0 +1,85 @@
+"""The window tells the truth: after every write, from a page or another process, pages show the store."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+
+from kaizen_exchange.gui.main_window import PARTNER_WORK, PARTNERS, MainWindow
+from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
+from kaizen_exchange.gui.pages.partners import PartnersPage
+from kaizen_exchange.gui.pages.sessions import SessionsPage
+from kaizen_exchange.schedule.sessions import list_sessions
+from tests.gui.conftest import drain, open_window
+
+SESSIONS = 3
+
+
+def sessions_page(qtbot, window: MainWindow) -> SessionsPage:
+    window.show_page(SESSIONS)
+    page = window.page(SESSIONS)
+    assert isinstance(page, SessionsPage)
+    qtbot.waitUntil(lambda: len(page.rows) >= 1)
+    drain(qtbot)
+    return page
+
+
+def details(page: SessionsPage) -> str:
+    return page.details.toPlainText()
+
+
+def test_edited_session_shows_its_new_time_in_the_details(qtbot, demo_store, settings):
+    from kaizen_exchange.gui.pages.session_edit import EditSessionDialog
+    from tests.gui.test_screenshots import book_demo_calls
+
+    book_demo_calls(demo_store, wanted=1)
+    window = open_window(qtbot, demo_store, settings)
+    page = sessions_page(qtbot, window)
+    page.table.selectRow(0)
+    drain(qtbot)
+    old = page.rows[0].report.reports[0].local
+    first = next(iter(old))
+    old_text = f"{old[first]:%H:%M}"
+    assert old_text in details(page)
+    dialog = EditSessionDialog(window.context, page.rows[0].session, page.rows[0].schools, page)
+    start = dialog.form.ui.timeEdit.time()
+    dialog.form.ui.timeEdit.setTime(start.addSecs(15 * 60))
+    new_text = dialog.form.ui.timeEdit.time().toString("HH:mm")
+    qtbot.waitUntil(dialog.form.ui.bookButton.isEnabled)
+    dialog.form.book()
+    qtbot.waitUntil(lambda: new_text in details(page))
+    drain(qtbot)
+    assert old_text not in details(page).split("\n")[1]
+    page.table.clearSelection()
+    page.table.selectRow(0)
+    assert new_text in details(page)
+
+
+def test_cancelled_session_says_so_in_the_details(qtbot, demo_store, settings):
+    from tests.gui.test_screenshots import book_demo_calls
+
+    book_demo_calls(demo_store, wanted=1)
+    window = open_window(qtbot, demo_store, settings)
+    page = sessions_page(qtbot, window)
+    page.table.selectRow(0)
+    assert "cancelled" not in details(page)
+    page.do_cancel(page.rows[0].session.id)
+    qtbot.waitUntil(lambda: "cancelled" in details(page))
+    assert "✓" not in details(page)
+
+
+def test_removed_partner_leaves_partner_work(qtbot, filled_store, settings):
+    window = open_window(qtbot, filled_store, settings, page=PARTNER_WORK)
+    work = window.page(PARTNER_WORK)
+    assert isinstance(work, PartnerWorkPage)
+    qtbot.waitUntil(lambda: work.model.rowCount() > 0)
+    drain(qtbot)
+    gone = work.model.post_at(0).school
+    window.show_page(PARTNERS)
+    partners = window.page(PARTNERS)
+    assert isinstance(partners, PartnersPage)
+    partners.do_remove(gone)
+    qtbot.waitUntil(lambda: gone not in window.context.school_names)
+    window.show_page(PARTNER_WORK)
+    drain(qtbot)
+    schools = {work.model.post_at(r).school for r in range(work.model.rowCount())}
+    assert schools and gone not in schools
