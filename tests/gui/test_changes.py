@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
-
 from kaizen_exchange.gui.main_window import PARTNER_WORK, PARTNERS, MainWindow
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage
-from kaizen_exchange.schedule.sessions import list_sessions
 from tests.gui.conftest import drain, open_window
 
 SESSIONS = 3
