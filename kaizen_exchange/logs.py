@@ -56,6 +56,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         rf"\1{REDACTED}",
     ),
+    # ?key=…, &sig=…, ?auth=… : a feed address's query string that grants access
+    (
+        re.compile(r"(?i)([?&;](?:key|sig|signature|auth|apikey|access|code|hash)=)[^&#\s'\"]+"),
+        rf"\1{REDACTED}",
+    ),
     # https://user:secret@host/ → https://[redacted]@host/
     (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s:@]+:[^/\s@]+@"), rf"\1{REDACTED}@"),
 )

@@ -126,7 +126,7 @@ def cache_stats(database: Database, quota: int = DEFAULT_QUOTA) -> CacheStats:
         f"SELECT count(*), coalesce(sum(size), 0) FROM media_blob WHERE sha256 IN ({_PINNED})"
     )
     ((urls, failed),) = database.rows(
-        "SELECT count(*), coalesce(sum(status IN ('error', 'too_large')), 0) FROM media"
+        "SELECT count(*), coalesce(sum(status IN ('error', 'too_large', 'invalid')), 0) FROM media"
     )
     return CacheStats(
         files, size, quota, pinned, pinned_bytes, urls, failed, str(database.media_dir)

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from kaizen_exchange.disk_full import is_disk_full
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
 
 #: What we ask a feed URL for: feeds first, anything else last.
@@ -28,17 +29,63 @@ FEED_ACCEPT = (
 PERMANENT = {301, 308}
 DRAIN_LIMIT = 64 * 1024  # error and redirect bodies read to keep their connection
 TEMPORARY = {302, 303, 307}
+#: Real addresses are far shorter; browsers and servers refuse longer ones anyway.
+MAX_URL = 8192
 
 
 class FetchError(Exception):
     """A request that did not give us a usable answer; ``str()`` is the plain message."""
 
     def __init__(
-        self, message: str, http_status: int | None = None, retry_after: datetime | None = None
+        self,
+        message: str,
+        http_status: int | None = None,
+        retry_after: datetime | None = None,
+        *,
+        permanent: bool = False,
     ) -> None:
         super().__init__(message)
         self.http_status = http_status
         self.retry_after = retry_after
+        #: asking again can never work (the address itself is broken)
+        self.permanent = permanent
+
+
+def check_url(url: str) -> None:
+    """Refuse an address that can never be fetched, with a sentence saying why.
+
+    Addresses come from partners' feeds and from stores written before import
+    checked them; a broken one must fail its own feed or picture, never the sync.
+    """
+    if len(url) > MAX_URL:
+        raise FetchError(
+            f"The address is {len(url):,} characters long, far longer than any real web "
+            "address, so it was not fetched.",
+            permanent=True,
+        )
+    if any(ord(c) < 33 or ord(c) == 127 for c in url):
+        raise FetchError(
+            "The address contains a space, tab or other invisible character; "
+            "correct it in the network file.",
+            permanent=True,
+        )
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as exc:
+        reason = (
+            "its port is not a number from 1 to 65535" if "ort" in str(exc) else "it is malformed"
+        )
+        raise FetchError(
+            f"The address is not a valid web address ({reason}).", permanent=True
+        ) from exc
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == 0:
+        raise FetchError(
+            "The address is not a valid web address (it must start with https:// or "
+            "http:// and name a server).",
+            permanent=True,
+        )
 
 
 @dataclass
@@ -191,6 +238,8 @@ async def fetch(
     except FetchError:
         raise
     except (httpx.HTTPError, TimeoutError, OSError) as exc:
+        if is_disk_full(exc):  # the sink could not write: not this address's fault
+            raise
         raise FetchError(describe_transport_error(exc, url)) from exc
 
 
@@ -210,6 +259,7 @@ async def _follow(
     all_permanent = True
     current = url
     while True:
+        check_url(current)
         async with (
             limiter.slot(current),
             asyncio.timeout(deadline),
@@ -272,6 +322,7 @@ __all__ = [
     "CappedDecoder",
     "FetchError",
     "Fetched",
+    "check_url",
     "describe_transport_error",
     "fetch",
     "retry_after",

@@ -7,16 +7,18 @@ media row and never fails its post.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from dataclasses import dataclass
 
 import httpx
 
+from kaizen_exchange.feeds.contain import UNEXPECTED_FILE, Failure, all_or_stop, failure
 from kaizen_exchange.feeds.fetch import FetchError, fetch
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings
 from kaizen_exchange.feeds.post_rows import MediaDone
+from kaizen_exchange.feeds.report import ItemError
 from kaizen_exchange.feeds.writer import MediaWriter
+from kaizen_exchange.logs import redact
 from kaizen_exchange.media_cache import BlobWriter, extension_for
 from kaizen_exchange.store.sqlite import Database
 
@@ -60,6 +62,7 @@ class _Recorder:
     def __init__(self, writer: MediaWriter) -> None:
         self.writer = writer
         self.pending: list[MediaDone] = []
+        self.errors: list[ItemError] = []
         self.last = time.monotonic()
 
     def add(self, done: MediaDone) -> None:
@@ -97,18 +100,45 @@ async def _one(
         mime = _mime(fetched.headers)
         if fetched.status != 200 or mime.startswith("text/html"):
             raise FetchError("The address gave a web page instead of the file.")
-    except FetchError as exc:
+        ext = extension_for(mime, url)
+        digest, _path = blob.commit(ext)
+    except Exception as exc:  # the one boundary: this file fails, the others go on
         blob.discard()
-        too_large = "limit" in str(exc)
-        recorder.writer.media_failed(media_id, "too_large" if too_large else "error", str(exc))
+        failed = failure(exc, f"file {url}", unexpected=UNEXPECTED_FILE)  # DiskFull stops
+        status = _failed_status(exc, failed)
+        recorder.writer.media_failed(media_id, status, failed.message)
+        school, post = _first_user(database, media_id)
+        recorder.errors.append(ItemError(_shown(url), failed.message, school, post))
         return False
     except BaseException:
         blob.discard()
         raise
-    ext = extension_for(mime, url)
-    digest, _path = blob.commit(ext)
     recorder.add(MediaDone(media_id, digest, blob.size, mime, ext))
     return True
+
+
+def _failed_status(exc: Exception, failed: Failure) -> str:
+    """``too_large`` and ``invalid`` are for good; an ``error`` is asked again later."""
+    if failed.permanent:
+        return "invalid"
+    return "too_large" if isinstance(exc, FetchError) and "limit" in str(exc) else "error"
+
+
+def _first_user(database: Database, media_id: int) -> tuple[str | None, str | None]:
+    """The school and post a failed file belongs to, so the report can name them."""
+    rows = database.rows(
+        "SELECT post.school_id, post.title FROM post_media"
+        " JOIN post ON post.id = post_media.post_id WHERE post_media.media_id = ?"
+        " ORDER BY post.id LIMIT 1",
+        (media_id,),
+    )
+    return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+
+def _shown(url: str) -> str:
+    """A file's address as the report shows it: secrets out, and short."""
+    url = redact(url)
+    return url if len(url) <= 200 else f"{url[:160]}… ({len(url):,} characters)"
 
 
 async def fetch_pending_media(
@@ -118,21 +148,20 @@ async def fetch_pending_media(
     limiter: HostLimiter,
     settings: HttpSettings,
     options: MediaOptions,
-) -> tuple[int, int]:
-    """Download all pending media; returns (fetched, failed)."""
+) -> tuple[int, list[ItemError]]:
+    """Download all pending media; returns (fetched, the files that failed and why)."""
     pending = _pending(database, options.school)
     recorder = _Recorder(writer)
     try:
-        results = await asyncio.gather(
-            *(
+        results = await all_or_stop(
+            [
                 _one(database, recorder, client, limiter, settings, options, media_id, url)
                 for media_id, url in pending
-            )
+            ]
         )
     finally:
         recorder.flush()  # what finished is kept, even when the sync is cancelled
-    fetched = sum(results)
-    return fetched, len(results) - fetched
+    return sum(results), recorder.errors
 
 
 __all__ = ["MediaOptions", "fetch_pending_media"]

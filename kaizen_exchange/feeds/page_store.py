@@ -49,6 +49,9 @@ class PageResult:
     is_wordpress: bool
     body_hash: str = ""
     unchanged: bool = False  # the body was byte-identical to ``same_as``: nothing parsed
+    #: posts that could not be read, as (name, ref, traceback): plain tuples, so the
+    #: sync's process needs no parser to receive them
+    failed: tuple[tuple[str, str, str], ...] = ()
 
 
 _local = threading.local()
@@ -105,8 +108,14 @@ def store_page(job: PageJob) -> PageResult:
         applied = writer.feed_page(
             connection, job.school_id, parsed, job.answer, job.feed_id, digest
         )
+    failed = tuple((f.name, f.ref, f.details) for f in parsed.failed)
     return PageResult(
-        applied.new, applied.updated, len(parsed.entries), parsed.is_wordpress, digest
+        applied.new,
+        applied.updated,
+        len(parsed.entries),
+        parsed.is_wordpress,
+        digest,
+        failed=failed,
     )
 
 

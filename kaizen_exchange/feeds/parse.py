@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import feedparser
 
@@ -33,6 +35,8 @@ from kaizen_exchange.feeds.sanitize import (
 _XML_DECL = re.compile(rb"<\?xml\s", re.I)
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.I)
 _HEAD = 65536
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -52,12 +56,47 @@ class ParsedEntry:
     enclosures: list[Enclosure] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ItemFailure:
+    """One post of a feed that could not be read; the rest of the feed is stored."""
+
+    name: str  # for the teacher: the post's title in quotes, else "number N"
+    ref: str  # for the log: its id or link, never its text
+    details: str  # the traceback, for the log file (the parser runs in a worker)
+
+
 @dataclass
 class ParsedFeed:
     title: str | None
     site_url: str | None
     is_wordpress: bool
     entries: list[ParsedEntry]
+    failed: list[ItemFailure] = field(default_factory=list)
+
+
+def _each(
+    items: Iterable[T], convert: Callable[[T], R], label: Callable[[T], tuple[str, str]]
+) -> tuple[list[R], list[ItemFailure]]:
+    """``convert`` every item; one that raises fails alone (a bad value inside a post
+    must never stop its feed, let alone the sync)."""
+    done: list[R] = []
+    failed: list[ItemFailure] = []
+    for position, item in enumerate(items, 1):
+        try:
+            done.append(convert(item))
+        except Exception:
+            try:
+                name, ref = label(item)
+            except Exception:
+                name, ref = "", ""
+            failed.append(
+                ItemFailure(
+                    f"\u201c{name[:80]}\u201d" if name else f"number {position}",
+                    ref[:200] or f"item {position}",
+                    traceback.format_exc(),
+                )
+            )
+    return done, failed
 
 
 def clean_prologue(body: bytes) -> bytes:
@@ -84,22 +123,31 @@ def parse_feed(body: bytes, url: str, headers: dict[str, str] | None = None) -> 
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     plain = read_plain_rss(body, url, response_headers)
     if plain is not None:
-        raw = plain.entries
+        raw, failed = plain.entries, list[ItemFailure]()
         title, site_url, generator = plain.title, plain.link, plain.generator
     else:
-        raw, title, site_url, generator = _with_feedparser(body, url, response_headers)
-    entries = [parsed_entry(e, url) for e in raw]
+        raw, failed, title, site_url, generator = _with_feedparser(body, url, response_headers)
+    entries, unusable = _each(raw, lambda e: parsed_entry(e, url), _raw_label)
     return ParsedFeed(
         title=_str(title),
         site_url=_str(site_url),
         is_wordpress="wordpress" in generator.lower(),
         entries=entries,
+        failed=failed + unusable,
     )
+
+
+def _raw_label(entry: RawEntry) -> tuple[str, str]:
+    return plain_text(entry.title or "")[:80], entry.guid or entry.link or ""
+
+
+def _feedparser_label(entry: Any) -> tuple[str, str]:
+    return str(entry.get("title") or "")[:80], str(entry.get("id") or entry.get("link") or "")
 
 
 def _with_feedparser(
     body: bytes, url: str, response_headers: dict[str, str]
-) -> tuple[list[RawEntry], Any, Any, str]:
+) -> tuple[list[RawEntry], list[ItemFailure], Any, Any, str]:
     """Entries, title, site link and generator of any feed feedparser can read."""
     response_headers = {"content-location": url, **response_headers}
     try:
@@ -115,8 +163,8 @@ def _with_feedparser(
         raise FeedParseError(_not_a_feed(response_headers.get("content-type", ""), body))
     feed = data.get("feed", {})
     generator = str(feed.get("generator", "")) + str(feed.get("generator_detail", {}))
-    entries = [_raw(e) for e in data.entries]
-    return entries, feed.get("title"), feed.get("link"), generator
+    entries, failed = _each(data.entries, _raw, _feedparser_label)
+    return entries, failed, feed.get("title"), feed.get("link"), generator
 
 
 def _not_a_feed(content_type: str, body: bytes) -> str:
@@ -189,6 +237,7 @@ def parsed_entry(raw: RawEntry, feed_url: str) -> ParsedEntry:
 __all__ = [
     "Enclosure",
     "FeedParseError",
+    "ItemFailure",
     "ParsedEntry",
     "ParsedFeed",
     "clean_prologue",

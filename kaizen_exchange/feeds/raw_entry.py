@@ -51,10 +51,16 @@ def enclosures(items: list[tuple[str | None, str | None, str | None]]) -> list[E
     for href, mime, length in items:
         url = (href or "").strip()
         if url.startswith(("http://", "https://")):
-            size = (length or "").strip()
             kind = (mime or "").strip() or None
-            found[url] = Enclosure(url, kind, int(size) if size.isdigit() else None)
+            found[url] = Enclosure(url, kind, _length(length))
     return list(found.values())
+
+
+def _length(value: str | None) -> int | None:
+    """A declared size is only a hint: anything but a plain number ("²", 5,000 digits,
+    "12 MB") is unknown, never an error (``str.isdigit`` accepts "²", ``int`` does not)."""
+    size = (value or "").strip()
+    return int(size) if size.isascii() and size.isdigit() and len(size) <= 15 else None
 
 
 __all__ = ["Enclosure", "RawEntry", "enclosures", "instant"]

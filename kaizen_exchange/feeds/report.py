@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kaizen_exchange.logs import redact
+
 STATUSES = ("ok", "not_modified", "moved", "gone", "error")
 
 
@@ -18,17 +20,33 @@ class FeedReport:
     updated: int = 0
     error: str | None = None
     seconds: float = 0.0
+    #: posts of this feed that could not be read (the rest were stored)
+    items_failed: list[ItemError] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "url": self.url,
+            "url": redact(self.url),
             "school": self.school,
             "status": self.status,
             "http_status": self.http_status,
             "new": self.new,
             "updated": self.updated,
             "error": self.error,
+            "items_failed": [i.to_json() for i in self.items_failed],
         }
+
+
+@dataclass
+class ItemError:
+    """A post, picture or file that failed alone: what it is, and why, in plain words."""
+
+    item: str
+    error: str
+    school: str | None = None
+    post: str | None = None  # the title of a post that uses the picture or file
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
 
 
 @dataclass
@@ -41,7 +59,7 @@ class SkippedFeed:
     reason: str
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "url": redact(self.url)}
 
 
 @dataclass
@@ -51,6 +69,8 @@ class SyncReport:
     media_fetched: int = 0
     media_failed: int = 0
     media_evicted: int = 0
+    #: pictures and files that failed this time, each named (they are asked again later)
+    media_errors: list[ItemError] = field(default_factory=list)
     seconds: float = 0.0
     phases: dict[str, float] = field(default_factory=dict)
 
@@ -67,9 +87,13 @@ class SyncReport:
         return sum(f.status == "error" for f in self.feeds)
 
     @property
+    def items_failed(self) -> int:
+        return sum(len(f.items_failed) for f in self.feeds)
+
+    @property
     def exit_code(self) -> int:
-        """0 when every feed synced, 3 when some failed (the rest are stored)."""
-        return 3 if self.errors else 0
+        """0 when every feed synced, 3 when some feeds or posts failed (the rest are stored)."""
+        return 3 if self.errors or self.items_failed else 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,9 +105,11 @@ class SyncReport:
             "seconds": round(self.seconds, 3),
             "skipped": [s.to_json() for s in self.skipped],
             "media_failed": self.media_failed,
+            "media_errors": [m.to_json() for m in self.media_errors],
+            "items_failed": self.items_failed,
             "media_evicted": self.media_evicted,
             "phases": {k: round(v, 3) for k, v in self.phases.items()},
         }
 
 
-__all__ = ["STATUSES", "FeedReport", "SkippedFeed", "SyncReport"]
+__all__ = ["STATUSES", "FeedReport", "ItemError", "SkippedFeed", "SyncReport"]

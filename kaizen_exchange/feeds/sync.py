@@ -15,22 +15,22 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC
 from sqlite3 import Connection
 from typing import Any
 
 import httpx
 
-from kaizen_exchange.errors import FeedParseError
+from kaizen_exchange.disk_full import stop_when_full
 from kaizen_exchange.feeds import writer
-from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
+from kaizen_exchange.feeds.contain import all_or_stop, failure
+from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, fetch
 from kaizen_exchange.feeds.find_feed import feed_in_page
 from kaizen_exchange.feeds.http import HostClients, HostLimiter, HttpSettings, make_client
 from kaizen_exchange.feeds.media_sync import MediaOptions, fetch_pending_media
 from kaizen_exchange.feeds.page_store import PageJob, PageResult
 from kaizen_exchange.feeds.parsing_pool import ParsingPool
 from kaizen_exchange.feeds.post_rows import FeedAnswer
-from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
+from kaizen_exchange.feeds.report import FeedReport, ItemError, SkippedFeed, SyncReport
 from kaizen_exchange.feeds.write_queue import WriteQueue
 from kaizen_exchange.feeds.writer import Applied, MediaWriter
 from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
@@ -43,6 +43,7 @@ ANSWER_BATCH = 100  # 304 answers (and history marks) recorded per statement
 IN_PROGRESS = 24  # feeds between "asked" and "stored" at once (bounds memory, not speed)
 
 Progress = Callable[[FeedReport, int, int], None]
+POST_SKIPPED = "The post {name} could not be read, so it was skipped; the rest of the feed synced."
 
 
 @dataclass
@@ -119,16 +120,18 @@ class Syncer:
         self._db = WriteQueue(self.database, turn=pool.write_lock)
         log.info("sync: %d feeds due, %d blogs to discover", len(jobs), len(discoveries))
         try:
-            tasks = [self._feed(client, pool, job) for job in jobs]
-            tasks += [self._discover(client, pool, school, blog) for school, blog in discoveries]
-            await asyncio.gather(*tasks)
-            await self._flush_batches()
+            work = [self._feed(client, pool, job) for job in jobs]
+            work += [self._discover(client, pool, school, blog) for school, blog in discoveries]
+            with stop_when_full():  # whichever write meets it first: stop, keep what is stored
+                await all_or_stop(work)
+                await self._flush_batches()
         finally:
             pool.close()
             self._db.close()
         self.report.phases["feeds"] = time.perf_counter() - started
         if self.options.media:
-            await self._media(client)
+            with stop_when_full():
+                await self._media(client)
         self.report.seconds = time.perf_counter() - started
         log.info("sync done in %.2f s, phases %s", self.report.seconds, self.report.phases)
         return self.report
@@ -186,14 +189,18 @@ class Syncer:
         try:
             async with self._in_progress:
                 await self._feed_steps(client, pool, job, report)
-        except FetchError as exc:
-            report.status, report.error, report.http_status = "error", str(exc), exc.http_status
-            when = exc.retry_after.astimezone(UTC) if exc.retry_after else None
-            await self._db.write(writer.failed, job.id, str(exc), exc.http_status, when)
-        except FeedParseError as exc:
-            report.status, report.error = "error", str(exc)
-            await self._db.write(writer.failed, job.id, str(exc), report.http_status, None)
+        except Exception as exc:  # the one boundary: this feed fails, the sync goes on
+            await self._failed(report, exc, job.id)
         self._finish(report, started)
+
+    async def _failed(self, report: FeedReport, exc: Exception, feed_id: int | None) -> None:
+        """Report and record a feed's failure (a full disk stops the sync instead)."""
+        failed = failure(exc, f"feed {report.url} (school {report.school})")
+        report.status, report.error = "error", failed.message
+        report.http_status = failed.http_status or report.http_status
+        if feed_id is not None:
+            when = failed.retry_after
+            await self._db.write(writer.failed, feed_id, failed.message, report.http_status, when)
 
     async def _feed_steps(
         self, client: HostClients, pool: ParsingPool, job: _FeedJob, report: FeedReport
@@ -223,8 +230,9 @@ class Syncer:
         answer = writer.answer(job.id, report.status, 200, fetched.headers, fetched.moved_to)
         stored = await pool.store(self._page(job, fetched, answer, job.body_hash))
         report.new, report.updated = stored.new, stored.updated
+        self._items_failed(report, stored)
         if not job.history_done and not stored.unchanged:
-            more = await self._history(client, pool, job, fetched.url, stored)
+            more = await self._history(client, pool, job, fetched.url, stored, report)
             report.new += more.new
             report.updated += more.updated
 
@@ -247,6 +255,16 @@ class Syncer:
             same_as,
         )
 
+    def _items_failed(self, report: FeedReport, stored: PageResult) -> None:
+        """Posts a worker could not read: named in the report, their tracebacks logged here
+        (the worker that met them has no log file)."""
+        for name, ref, details in stored.failed:
+            log.error(
+                "feed %s (school %s): post %s skipped\n%s", report.url, report.school, ref, details
+            )
+            message = POST_SKIPPED.format(name=name)
+            report.items_failed.append(ItemError(name, message, report.school))
+
     async def _history(
         self,
         client: HostClients,
@@ -254,6 +272,7 @@ class Syncer:
         job: _FeedJob,
         url: str,
         first: PageResult,
+        report: FeedReport,
     ) -> Applied:
         """On first subscription, page back through a WordPress blog's history (?paged=N)."""
         total = Applied()
@@ -273,10 +292,12 @@ class Syncer:
                 if fetched.status != 200:
                     break
                 stored = await pool.store(self._page(job, fetched, same_as=previous))
-            except (FetchError, FeedParseError):
-                break  # older pages are a bonus; the feed itself synced
+            except Exception as exc:  # older pages are a bonus; the feed itself synced
+                failure(exc, f"page {page} of feed {url}")  # logged; a full disk stops
+                break
             total.new += stored.new
             total.updated += stored.updated
+            self._items_failed(report, stored)
             if stored.unchanged or not stored.entries or stored.new == 0:
                 break
             previous = stored.body_hash
@@ -292,19 +313,20 @@ class Syncer:
             page = await fetch(
                 client, self.limiter, self.options.http, blog, cap=5 * MB, accept=FEED_ACCEPT
             )
-        except FetchError as exc:
-            report = FeedReport(blog, school, "error", exc.http_status, error=str(exc))
+            choice = feed_in_page(page)
+            feed_id = await self._db.write(writer.add_feed, school, choice.url)
+        except Exception as exc:  # the same boundary as a feed's: this blog fails alone
+            report = FeedReport(blog, school, "error")
+            await self._failed(report, exc, None)
             self._finish(report, started)
             return
-        choice = feed_in_page(page)
-        feed_id = await self._db.write(writer.add_feed, school, choice.url)
         job = _FeedJob(feed_id, choice.url, school, None, None, None, False, choice.prefetched)
         await self._feed(client, pool, job)
 
     async def _media(self, client: HostClients) -> None:
         started = time.perf_counter()
         options = MediaOptions(self.options.media_cap, self.options.school)
-        fetched, failed = await fetch_pending_media(
+        fetched, errors = await fetch_pending_media(
             self.database,
             MediaWriter(self.database),
             client,
@@ -312,7 +334,8 @@ class Syncer:
             self.options.http,
             options,
         )
-        self.report.media_fetched, self.report.media_failed = fetched, failed
+        self.report.media_fetched, self.report.media_errors = fetched, errors
+        self.report.media_failed = len(errors)
         self.report.media_evicted, _ = evict(self.database, self.options.quota)
         self.report.phases["media"] = time.perf_counter() - started
 

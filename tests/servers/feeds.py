@@ -25,7 +25,7 @@ class Item:
     content: str | None = None  # content:encoded, full HTML
     creator: str | None = None
     categories: Sequence[str] = ()
-    enclosures: Sequence[tuple[str, int, str]] = field(default_factory=list)
+    enclosures: Sequence[tuple[str, int | str, str]] = field(default_factory=list)
 
     def xml(self) -> str:
         parts = [f"<title>{escape(self.title)}</title>"]
