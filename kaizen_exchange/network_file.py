@@ -2,23 +2,37 @@
 
 This module only reads and checks the file; :mod:`kaizen_exchange.network_store`
 merges it into the store. Every refusal names the file, the line or the school, and
-what to change, because the person reading it is a teacher, not a programmer.
+what to change, because the person reading it is a teacher, not a programmer. A file
+with several mistakes is refused with all of them in one message, so the teacher can
+fix the file in one go instead of one import per mistake. Values are refused, never
+guessed: ``home = "false"`` (text) is not a yes/no, "Monkey" is not Monday.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from kaizen_exchange.errors import BadInput
+from kaizen_exchange.import_checks import (
+    NETWORK_FILE_CAP,
+    all_problems,
+    decode_text,
+    is_place_zone,
+    place_zones,
+    plain_name,
+    read_capped,
+    sane_date,
+)
+from kaizen_exchange.toml_errors import load_toml
+from kaizen_exchange.urls import web_address
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_NAMES = {day.lower(): day for day in WEEKDAYS} | dict(zip(_FULL_NAMES, WEEKDAYS, strict=True))
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 DEFAULT_WEEKDAYS = WEEKDAYS[:5]
 
@@ -80,21 +94,13 @@ class _Where:
 
 def read_network_file(path: Path) -> NetworkSpec:
     """Read and check a network file; raise :class:`BadInput` saying what to change."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"Cannot read the network file {path}: {exc.strerror or exc}.") from exc
-    return parse_network(data.decode("utf-8", errors="replace"), source=str(path))
+    data = read_capped(path, NETWORK_FILE_CAP, "a network file")
+    return parse_network(decode_text(data, path, "a network file"), source=str(path))
 
 
 def parse_network(text: str, source: str = "network file") -> NetworkSpec:
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput(
-            f"{source}: this is not valid TOML ({exc}). Check the line named, "
-            "for example a missing quote or an unclosed bracket."
-        ) from exc
+    """Check a network file's text; every problem found is named in one BadInput."""
+    raw = load_toml(text, source)
     where = _Where(source)
     network = raw.get("network", {})
     if not isinstance(network, dict):
@@ -102,34 +108,72 @@ def parse_network(text: str, source: str = "network file") -> NetworkSpec:
     schools_raw = raw.get("schools", [])
     if not isinstance(schools_raw, list):
         raise where.fail("schools must be written as [[schools]] tables.")
-    schools = [_school(entry, source, index) for index, entry in enumerate(schools_raw, 1)]
-    _check_unique(schools, where)
-    return NetworkSpec(name=str(network.get("name") or "Kaizen Network"), schools=schools)
+    if not schools_raw:
+        raise where.fail(
+            "the file lists no schools; each school starts with a [[schools]] line "
+            "(export the file again from Kaizen Exchange)."
+        )
+    problems: list[str] = []
+    schools: list[SchoolSpec] = []
+    for index, entry in enumerate(schools_raw, 1):
+        try:
+            schools.append(_school(entry, source, index))
+        except BadInput as exc:
+            problems.append(str(exc))
+    problems += _uniqueness_problems(schools, where)
+    try:
+        name = _network_name(network, where)
+    except BadInput as exc:
+        problems.insert(0, str(exc))
+    if problems:
+        raise all_problems(source, problems)
+    return NetworkSpec(name=name, schools=schools)
 
 
-def _check_unique(schools: list[SchoolSpec], where: _Where) -> None:
+def _network_name(network: dict[str, Any], where: _Where) -> str:
+    value = network.get("name")
+    if value is None:
+        return "Kaizen Network"
+    if not isinstance(value, str):
+        raise where.fail('the network\'s name must be text in quotes, e.g. name = "Kaizen".')
+    try:
+        return plain_name(value, "the network's name") or "Kaizen Network"
+    except BadInput as exc:
+        raise where.fail(str(exc)) from None
+
+
+def _uniqueness_problems(schools: list[SchoolSpec], where: _Where) -> list[str]:
+    problems = []
     seen: set[str] = set()
     for school in schools:
         if school.id in seen:
-            raise where.fail(
-                f"the school id '{school.id}' is used twice; give each school its own id."
+            problems.append(
+                str(
+                    where.fail(
+                        f"the school id '{school.id}' is used twice; give each school its own id."
+                    )
+                )
             )
         seen.add(school.id)
     homes = [s.id for s in schools if s.home]
     if len(homes) > 1:
-        raise where.fail(
-            f"more than one school is marked home = true ({', '.join(homes)}); keep it on one."
+        problems.append(
+            str(
+                where.fail(
+                    f"more than one school is marked home = true ({', '.join(homes)}); "
+                    "keep it on one."
+                )
+            )
         )
+    return problems
 
 
 def _school(entry: Any, source: str, index: int) -> SchoolSpec:
     if not isinstance(entry, dict):
         raise _Where(source).fail(f"school number {index} is not a table.")
-    label = str(entry.get("id") or f"number {index}")
-    where = _Where(source, label)
-    school_id = _text(entry, "id", where)
-    if not SLUG.match(school_id):
-        raise where.fail("id must be a short slug of lower-case letters, digits and dashes.")
+    label = entry.get("id") if isinstance(entry.get("id"), str) else None
+    where = _Where(source, label if label and SLUG.match(label) else f"number {index}")
+    school_id = check_school_id(_text(entry, "id", where), where)
     country = _text(entry, "country", where).upper()
     if not re.fullmatch(r"[A-Z]{2}", country):
         raise where.fail(f"country '{country}' should be a two-letter code such as GB or AU.")
@@ -139,19 +183,21 @@ def _school(entry: Any, source: str, index: int) -> SchoolSpec:
     if not isinstance(feeds, list) or not all(isinstance(f, str) for f in feeds):
         raise where.fail('feeds must be a list of URLs, e.g. feeds = ["https://…/feed/"].')
     blog = _optional_text(entry, "blog", where)
-    for url in [*feeds, *([blog] if blog else [])]:
-        check_web_url(url, where)
     subdivision = _optional_text(entry, "subdivision", where)
+    if subdivision and not re.fullmatch(r"[A-Za-z0-9]{1,3}", subdivision):
+        raise where.fail(
+            f"subdivision '{subdivision}' should be a short code such as ENG, NSW or VIC."
+        )
     return SchoolSpec(
         id=school_id,
-        name=_text(entry, "name", where),
+        name=_name(_text(entry, "name", where), "name", where),
         country=country,
         timezone=zone,
         subdivision=subdivision.upper() if subdivision else None,
-        home=bool(entry.get("home", False)),
-        blog=blog,
-        email=_optional_text(entry, "email", where),
-        feeds=list(feeds),
+        home=_yes_no(entry, "home", where),
+        blog=_url(blog, where) if blog else None,
+        email=_email(_optional_text(entry, "email", where), where),
+        feeds=list(dict.fromkeys(_url(url, where) for url in feeds)),
         day=_hours(entry.get("day"), "day", where),
         calls=_hours(entry.get("calls"), "calls", where),
         terms=_periods(entry.get("terms"), "terms", where),
@@ -159,8 +205,50 @@ def _school(entry: Any, source: str, index: int) -> SchoolSpec:
     )
 
 
+def check_school_id(school_id: str, where: _Where | None = None) -> str:
+    """A school id as the network file allows it: a short slug (OPML ids are checked too)."""
+    if not SLUG.match(school_id):
+        message = (
+            f"the id {school_id[:40]!r} should be a short slug of lower-case letters, "
+            "digits and dashes, such as greenfield-primary."
+        )
+        raise where.fail(message) if where else BadInput(message)
+    return school_id
+
+
+def _url(url: str, where: _Where) -> str:
+    try:
+        return web_address(url)
+    except BadInput as exc:
+        raise where.fail(str(exc)) from None
+
+
+def _name(value: str, key: str, where: _Where) -> str:
+    try:
+        return plain_name(value, key)
+    except BadInput as exc:
+        raise where.fail(str(exc)) from None
+
+
+def _yes_no(entry: dict[str, Any], key: str, where: _Where) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise where.fail(f"{key} must be true or false, without quotes (found {value!r:.40}).")
+    return value
+
+
+def _email(value: str | None, where: _Where) -> str | None:
+    if value is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        raise where.fail(
+            f"email '{value[:60]}' is not an e-mail address like office@school.example."
+        )
+    return value
+
+
 def _text(entry: dict[str, Any], key: str, where: _Where) -> str:
     value = entry.get(key)
+    if value is not None and not isinstance(value, str):
+        raise where.fail(f'{key} must be text in quotes, e.g. {key} = "…".')
     if not isinstance(value, str) or not value.strip():
         raise where.fail(f'{key} is missing; add {key} = "…".')
     return value.strip()
@@ -176,23 +264,20 @@ def _optional_text(entry: dict[str, Any], key: str, where: _Where) -> str | None
 
 
 def _check_zone(zone: str, where: _Where) -> None:
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        close = sorted(z for z in available_timezones() if z.lower().endswith(zone.lower()[-6:]))
-        hint = f" Did you mean {close[0]}?" if close else ""
-        raise where.fail(
-            f"unknown time zone '{zone}'; use an IANA name such as Europe/London "
-            f"or Australia/Sydney.{hint}"
-        ) from exc
+    if is_place_zone(zone):
+        return
+    tail = zone.lower().rsplit("/", 1)[-1][-6:]
+    close = sorted(z for z in place_zones() if tail and z.lower().endswith(tail))
+    hint = f" Did you mean {close[0]}?" if close else ""
+    raise where.fail(
+        f"unknown time zone '{zone[:60]}'; use an IANA name of a place such as Europe/London "
+        f"or Australia/Sydney.{hint}"
+    )
 
 
 def check_web_url(url: str, where: _Where | None = None) -> str:
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        message = f"'{url}' is not a web address; it should start with https://"
-        raise where.fail(message) if where else BadInput(message + ".")
-    return url
+    """``url`` checked and normalised (:func:`kaizen_exchange.urls.web_address`)."""
+    return _url(url, where) if where else web_address(url)
 
 
 def _clock(value: Any, label: str, where: _Where) -> time:
@@ -202,7 +287,7 @@ def _clock(value: Any, label: str, where: _Where) -> time:
         hours, minutes = (int(p) for p in value.strip().split(":"))
         if hours < 24 and minutes < 60:
             return time(hours, minutes)
-    raise where.fail(f'{label} should be a 24-hour time like "08:45", not {value!r}.')
+    raise where.fail(f'{label} should be a 24-hour time like "08:45", not {value!r:.40}.')
 
 
 def _hours(value: Any, key: str, where: _Where) -> Hours | None:
@@ -217,12 +302,14 @@ def _hours(value: Any, key: str, where: _Where) -> Hours | None:
     weekdays = value.get("weekdays", list(DEFAULT_WEEKDAYS))
     if not isinstance(weekdays, list) or not weekdays:
         raise where.fail(f'{key}.weekdays should be a list such as ["Mon", "Tue"].')
-    names = tuple(str(d).strip().title()[:3] for d in weekdays)
-    unknown = [d for d in names if d not in WEEKDAYS]
-    if unknown:
-        raise where.fail(
-            f"{key}.weekdays has {unknown[0]!r}; use Mon, Tue, Wed, Thu, Fri, Sat, Sun."
-        )
+    names = []
+    for day in weekdays:
+        name = _DAY_NAMES.get(day.strip().lower()) if isinstance(day, str) else None
+        if name is None:
+            raise where.fail(
+                f"{key}.weekdays has {str(day)[:20]!r}; use Mon, Tue, Wed, Thu, Fri, Sat, Sun."
+            )
+        names.append(name)
     return Hours(start, end, tuple(d for d in WEEKDAYS if d in names))
 
 
@@ -235,16 +322,28 @@ def _periods(value: Any, key: str, where: _Where) -> list[Period] | None:
     for item in value:
         if not isinstance(item, dict):
             raise where.fail(f"each entry of {key} should be {{ name = …, start = …, end = … }}.")
-        name = str(item.get("name") or key[:-1].title())
-        start, end = item.get("start"), item.get("end")
-        if not isinstance(start, date) or not isinstance(end, date):
-            raise where.fail(
-                f"{key} '{name}' needs start and end dates written like 2026-09-03 (no quotes)."
-            )
+        raw_name = item.get("name", "")
+        if not isinstance(raw_name, str):
+            raise where.fail(f'each name in {key} must be text in quotes, e.g. name = "Term 1".')
+        name = _name(raw_name, f"the name of a {key[:-1]}", where) or key[:-1].title()
+        start = _day(item.get("start"), key, name, "start", where)
+        end = _day(item.get("end"), key, name, "end", where)
         if end < start:
             raise where.fail(f"{key} '{name}' ends ({end}) before it starts ({start}).")
         periods.append(Period(name, start, end))
     return periods
+
+
+def _day(value: Any, key: str, name: str, edge: str, where: _Where) -> date:
+    """A TOML local date between 1900 and 2200 (a datetime is a date in Python, not a day)."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise where.fail(
+            f"{key} '{name}' needs start and end dates written like 2026-09-03 (no quotes)."
+        )
+    try:
+        return sane_date(value, f"the {edge} of {key} '{name}'")
+    except BadInput as exc:
+        raise where.fail(str(exc)) from None
 
 
 __all__ = [
@@ -254,6 +353,7 @@ __all__ = [
     "NetworkSpec",
     "Period",
     "SchoolSpec",
+    "check_school_id",
     "check_web_url",
     "parse_network",
     "read_network_file",

@@ -3,13 +3,15 @@
 Our export adds a ``kaizen:school`` attribute to each outline, so a round trip keeps
 each feed with its school; outlines from other readers are matched to a school by
 the blog's host name, or put under a school made for them that the teacher can
-complete later.
+complete later. Every address and ``kaizen:school`` id is checked as the network
+file's are, and a file with a bad one is refused whole, naming every bad feed.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,9 +20,11 @@ from sqlmodel import Session, col, select
 
 from kaizen_exchange import APP_NAME
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.network_file import check_web_url
+from kaizen_exchange.import_checks import OPML_FILE_CAP, all_problems, plain_name, read_capped
+from kaizen_exchange.network_file import check_school_id
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School
+from kaizen_exchange.urls import strip_secrets, web_address
 
 KAIZEN_NS = "https://kaizen-exchange.example/opml"
 ET.register_namespace("kaizen", KAIZEN_NS)
@@ -43,69 +47,136 @@ class OpmlReport:
 
 
 def read_opml(path: Path) -> list[OpmlOutline]:
+    """The feeds an OPML file lists, checked; a bad file is refused with every problem."""
+    data = read_capped(path, OPML_FILE_CAP, "an OPML file")
     try:
-        root = ET.parse(path).getroot()
-    except OSError as exc:
-        raise BadInput(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
-        raise BadInput(f"{path} is not a valid OPML file ({exc}).") from exc
+        line, _column = exc.position
+        raise BadInput(
+            f"{path}, line {line}: this is not a valid OPML file ({_xml_problem(exc)}); "
+            "export it again from the feed reader."
+        ) from None
     if root.tag.lower() != "opml":
-        raise BadInput(f"{path} is not an OPML file (its top element is <{root.tag}>).")
-    outlines = []
+        raise BadInput(f"{path} is not an OPML file (its top element is <{root.tag[:40]}>).")
+    outlines: list[OpmlOutline] = []
+    problems: list[str] = []
     for node in root.iter("outline"):
-        url = node.get("xmlUrl") or node.get("xmlurl")
-        if not url:
+        url = node.get("xmlUrl") or node.get("xmlurl") or node.get("XMLURL")
+        if not url:  # a folder, or a plain link: not a feed
             continue
-        check_web_url(url)
-        outlines.append(
-            OpmlOutline(
-                url=url,
-                title=node.get("title") or node.get("text") or urlsplit(url).hostname or url,
-                html_url=node.get("htmlUrl"),
-                school=node.get(_SCHOOL_ATTR),
-            )
-        )
+        try:
+            outlines.append(_outline(node, url))
+        except BadInput as exc:
+            title = node.get("title") or node.get("text") or ""
+            place = f"the feed '{title[:60]}'" if title else f"feed number {len(outlines) + 1}"
+            problems.append(f"{path}, {place}: {exc}")
+    if problems:
+        raise all_problems(str(path), problems)
     if not outlines:
         raise BadInput(f"{path} lists no feeds (no <outline xmlUrl=…>).")
     return outlines
 
 
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-")
-    return slug or "school"
+def _xml_problem(exc: ET.ParseError) -> str:
+    """expat's message without its position (we say the line ourselves)."""
+    return str(exc).split(":", 1)[0]
 
 
-def _school_for(session: Session, outline: OpmlOutline, forced: str | None) -> tuple[str, bool]:
-    """Which school a feed belongs to; returns (id, created)."""
-    for wanted in (forced, outline.school):
-        if wanted and session.get(School, wanted):
-            return wanted, False
-    if forced:
-        raise BadInput(f"There is no school '{forced}'; import the network file first.")
-    host = urlsplit(outline.html_url or outline.url).hostname or ""
-    for school in session.exec(select(School)):
-        if school.blog and urlsplit(school.blog).hostname == host:
-            return school.id, False
-    school_id = outline.school or _slug(outline.title)
-    session.add(School(id=school_id, name=outline.title, country="ZZ", timezone="UTC"))
-    session.flush()
-    return school_id, True
+def _outline(node: ET.Element, url: str) -> OpmlOutline:
+    feed = web_address(url)
+    html = node.get("htmlUrl") or node.get("htmlurl")
+    school = node.get(_SCHOOL_ATTR)
+    title = node.get("title") or node.get("text") or ""
+    return OpmlOutline(
+        url=feed,
+        title=plain_name(title, "the feed's title") or urlsplit(feed).hostname or feed,
+        html_url=_site(html),
+        school=check_school_id(school) if school is not None else None,
+    )
+
+
+def _site(html: str | None) -> str | None:
+    """The blog's address; readers write odd ones (empty, relative), which mean nothing."""
+    if not html:
+        return None
+    try:
+        return web_address(html)
+    except BadInput:
+        return None  # only used to match a school by its host: no match is the safe answer
+
+
+def _slug(text: str, taken: Container[str]) -> str:
+    """A new school id from a title (or a host name), not among ``taken``.
+
+    Two feeds with the same title, or titles with no Latin letters, would otherwise
+    make the same id twice (the second import crashed on it).
+    """
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-") or "school"
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@dataclass
+class _Matcher:
+    """Which school a feed belongs to, from what the store holds (read once)."""
+
+    session: Session
+    schools: dict[str, School]
+    by_host: dict[str, str]
+
+    @classmethod
+    def load(cls, session: Session) -> _Matcher:
+        schools = {s.id: s for s in session.exec(select(School))}
+        by_host = {
+            host: s.id for s in schools.values() if s.blog and (host := urlsplit(s.blog).hostname)
+        }
+        return cls(session, schools, by_host)
+
+    def school_for(self, outline: OpmlOutline, forced: str | None) -> tuple[str, bool]:
+        """The school's id, and whether it was made for this feed."""
+        for wanted in (forced, outline.school):
+            if wanted and wanted in self.schools:
+                return wanted, False
+        host = urlsplit(outline.html_url or outline.url).hostname or ""
+        if host in self.by_host:
+            return self.by_host[host], False
+        school_id = outline.school or _slug(
+            outline.title if re.search("[A-Za-z0-9]", outline.title) else host, self.schools
+        )
+        school = School(
+            id=school_id, name=outline.title, country="ZZ", timezone="UTC", blog=outline.html_url
+        )
+        self.session.add(school)
+        self.schools[school_id] = school
+        self.by_host[host] = school_id
+        return school_id, True
 
 
 def import_opml(store: Store, path: Path, school: str | None = None) -> OpmlReport:
+    """Add the feeds of an OPML file, in one transaction; a bad file stores nothing."""
     outlines = read_opml(path)
     report = OpmlReport()
     with store.session() as session:
+        matcher = _Matcher.load(session)
+        if school is not None and school not in matcher.schools:
+            raise BadInput(f"There is no school '{school}'; import the network file first.")
+        known = set(session.exec(select(Feed.url)).all())
+        feeds = []
         for outline in outlines:
-            if session.exec(select(Feed).where(Feed.url == outline.url)).first():
+            if outline.url in known:
                 report.already_known.append(outline.url)
                 continue
-            school_id, created = _school_for(session, outline, school)
+            school_id, created = matcher.school_for(outline, school)
             if created:
                 report.schools_created.append(school_id)
-            session.add(Feed(school_id=school_id, url=outline.url, title=outline.title))
-            session.flush()
+            known.add(outline.url)
+            feeds.append(Feed(school_id=school_id, url=outline.url, title=outline.title))
             report.feeds_added.append(outline.url)
+        session.flush()  # the new schools before their feeds
+        session.add_all(feeds)
     return report
 
 
@@ -124,11 +195,11 @@ def export_opml(store: Store, path: Path) -> int:
             "type": "rss",
             "text": feed.title or school.name,
             "title": feed.title or school.name,
-            "xmlUrl": feed.url,
+            "xmlUrl": strip_secrets(feed.url),
             _SCHOOL_ATTR: school.id,
         }
         if feed.site_url or school.blog:
-            attributes["htmlUrl"] = feed.site_url or school.blog or ""
+            attributes["htmlUrl"] = strip_secrets(feed.site_url or school.blog or "")
         ET.SubElement(body, "outline", attributes)
     ET.indent(root)
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)

@@ -2,13 +2,18 @@
 
 A teacher knows the blog's address, not its feed's. We read the page's
 ``<link rel="alternate">`` feed links, prefer the posts feed over the comments feed
-(WordPress advertises both), and fall back to WordPress's ``/feed/``.
+(WordPress advertises both), and fall back to WordPress's ``/feed/``. Advertised
+links go through :func:`kaizen_exchange.urls.web_address`: a page may advertise an
+address no sync could fetch (a tab in it, a broken port) or one carrying a key.
 """
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from urllib.parse import urljoin
+
+from kaizen_exchange.errors import BadInput
+from kaizen_exchange.urls import web_address
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 _FEED_TYPES_XML = FEED_TYPES[:2]
@@ -46,7 +51,16 @@ def feed_links(page: str, page_url: str) -> list[str]:
         pass
     base = urljoin(page_url, parser.base) if parser.base else page_url
     ordered = sorted(parser.links, key=lambda link: _is_comments(*link))
-    return list(dict.fromkeys(urljoin(base, href) for href, _ in ordered))
+    found = (_checked(base, href) for href, _ in ordered)
+    return list(dict.fromkeys(url for url in found if url))
+
+
+def _checked(base: str, href: str) -> str | None:
+    """An advertised link as a checked address; None for one we could never fetch."""
+    try:
+        return web_address(urljoin(base, href.strip()))
+    except (BadInput, ValueError):  # urljoin refuses a broken IPv6 host
+        return None
 
 
 def posts_feed(page: str, page_url: str) -> str | None:

@@ -18,6 +18,7 @@ from kaizen_exchange.errors import BadInput, FeedParseError
 from kaizen_exchange.feeds.discover import looks_like_feed, posts_feed, wordpress_fallback
 from kaizen_exchange.feeds.fetch import FEED_ACCEPT, Fetched, FetchError, fetch
 from kaizen_exchange.feeds.http import HostLimiter, HttpSettings, make_client
+from kaizen_exchange.urls import web_address
 
 MB = 1_000_000
 PAGE_CAP = 5 * MB
@@ -64,16 +65,17 @@ class Discovered:
 
 
 def normalise_blog_url(text: str) -> str:
-    """What a teacher types ("greenfield.example/blog") as an address we can fetch."""
-    url = text.strip()
-    if not url:
+    """What a teacher types ("greenfield.example/blog") as an address we can fetch.
+
+    Checked by :func:`kaizen_exchange.urls.web_address` before anything is fetched, so
+    a typing mistake is named as one, never blamed on the network.
+    """
+    if not text.strip():
         raise BadInput("Type the blog's address, for example https://school.example/blog/")
-    if "://" not in url:
-        url = "https://" + url
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise BadInput(f"'{text}' is not a web address; copy it from the browser's address bar.")
-    return str(parsed)
+    try:
+        return web_address(text, typed=True)
+    except BadInput as exc:
+        raise BadInput(f"{exc} Copy the blog's address from the browser's address bar.") from None
 
 
 def _how(choice: FeedChoice) -> str:

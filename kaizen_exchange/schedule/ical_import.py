@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event
+from icalendar import Event
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from sqlmodel import Session, select
 
 from kaizen_exchange.errors import BadInput
+from kaizen_exchange.import_checks import plain_name, sane_date
+from kaizen_exchange.schedule.ical_read import check_values, read_calendar
 from kaizen_exchange.schedule.models import (
     BOOKED,
     CANCELLED,
@@ -30,11 +32,15 @@ from kaizen_exchange.schedule.models import (
     CallSessionSchool,
     now_utc,
 )
-from kaizen_exchange.schedule.sessions import check_link
+from kaizen_exchange.schedule.sessions import MAX_MINUTES, MAX_SERIES_DAYS, check_link
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School
 
 _HTTPS = re.compile(r"https://[^\s<>\"')]+")
+#: The properties an import reads: a value icalendar could not parse refuses the file.
+_USED = ("UID", "SUMMARY", "DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "SEQUENCE", "STATUS")
+MAX_UID = 500
+MAX_SEQUENCE = 2**31 - 1  # RFC 5545 integers are 32-bit signed
 
 
 @dataclass
@@ -75,24 +81,6 @@ class _Incoming:
     anchor: str | None
 
 
-def read_calendar(path: Path) -> Calendar:
-    """Parse a .ics file, or say plainly that it is not one."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror or exc}.") from exc
-    try:
-        calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as exc:
-        raise BadInput(
-            f"{path} is not a valid iCalendar (.ics) file ({exc}). Export it again from the "
-            "calendar program, as an .ics file."
-        ) from exc
-    if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
-        raise BadInput(f"{path} does not start with BEGIN:VCALENDAR; it is not an .ics file.")
-    return calendar
-
-
 def import_sessions(store: Store, path: Path, schools: Sequence[str] = ()) -> ImportResult:
     """Merge the events of an .ics file into the store; nothing is kept if it is refused."""
     calendar = read_calendar(path)
@@ -107,7 +95,11 @@ def import_sessions(store: Store, path: Path, schools: Sequence[str] = ()) -> Im
         if missing:
             raise BadInput(f"unknown school id '{missing[0]}' in --school.")
         for event in events:
-            incoming = _read_event(event, method, known, list(schools), result.notes)
+            check_values(event, path, _USED)
+            try:
+                incoming = _read_event(event, method, known, list(schools), result.notes)
+            except BadInput as exc:
+                raise BadInput(f"{path}: {exc}") from None
             if incoming is not None:
                 _merge(session, incoming, result)
     return result
@@ -116,14 +108,17 @@ def import_sessions(store: Store, path: Path, schools: Sequence[str] = ()) -> Im
 def _read_event(
     event: Event, method: str, known: dict[str, School], named: list[str], notes: list[str]
 ) -> _Incoming | None:
-    title = str(event.get("SUMMARY", "Video call"))
+    title = plain_name(str(event.get("SUMMARY", "") or ""), "the title") or "Video call"
     label = f"'{title}'"
     if event.get("RECURRENCE-ID") is not None:
         notes.append(f"{label}: a change to one occurrence is not imported; import the series.")
         return None
     uid = str(event.get("UID", "")).strip()
-    if not uid:
-        raise BadInput(f"the event {label} has no UID; ask the sender to export it again.")
+    if not uid or len(uid) > MAX_UID:
+        raise BadInput(
+            f"the event {label} has no UID (or one longer than {MAX_UID} characters); "
+            "ask the sender to export it again."
+        )
     start = event.get("DTSTART")
     if start is None or not isinstance(start.dt, datetime):
         notes.append(f"{label}: an all-day event is not a call; skipped.")
@@ -132,6 +127,7 @@ def _read_event(
     if begin.tzinfo is None:
         notes.append(f"{label}: its time has no time zone (floating), so it was skipped.")
         return None
+    sane_date(begin.date(), f"the first call of the event {label}")
     minutes = _minutes(event, begin, label)
     weekly_until = _weekly_until(event, begin, label)
     schools, emails = _schools(event, known, named)
@@ -154,9 +150,9 @@ def _read_event(
         zone=zone,
         minutes=minutes,
         weekly_until=weekly_until,
-        skipped=_exdates(event),
+        skipped=_exdates(event, begin, weekly_until),
         link=_link(event),
-        sequence=int(event.get("SEQUENCE", 0)),
+        sequence=_sequence(event, label),
         cancelled=method == "CANCEL" or str(event.get("STATUS", "")).upper() == "CANCELLED",
         organizer=_email(event.get("ORGANIZER")),
         emails=emails,
@@ -207,7 +203,24 @@ def _minutes(event: Event, begin: datetime, label: str) -> int:
     minutes = int(length.total_seconds() // 60)
     if minutes <= 0:
         raise BadInput(f"the event {label} ends before it starts; ask the sender to check it.")
+    if minutes > MAX_MINUTES:
+        raise BadInput(
+            f"the event {label} lasts {minutes:,} minutes; a call lasts at most "
+            f"{MAX_MINUTES // 60} hours. Ask the sender to check its end time."
+        )
     return minutes
+
+
+def _sequence(event: Event, label: str) -> int:
+    """SEQUENCE: a revision count, so 0 or more and within what iCalendar allows."""
+    value = event.get("SEQUENCE", 0)
+    number = int(value) if isinstance(value, int) else -1
+    if not 0 <= number <= MAX_SEQUENCE:
+        raise BadInput(
+            f"the event {label} has a SEQUENCE that is not a revision number "
+            f"(0 to {MAX_SEQUENCE:,}); ask the sender to export it again."
+        )
+    return number
 
 
 def _weekly_until(event: Event, begin: datetime, label: str) -> date | None:
@@ -226,25 +239,45 @@ def _weekly_until(event: Event, begin: datetime, label: str) -> date | None:
         )
     if rule.get("UNTIL"):
         until = rule["UNTIL"][0]
+        if not isinstance(until, date):
+            raise BadInput(f"the event {label} has an UNTIL that is not a date.")
+        day = until.date() if isinstance(until, datetime) else until
+        last: date = sane_date(day, f"the last call (UNTIL) of the event {label}")
         if isinstance(until, datetime):
-            return (
+            last = (
                 (until if until.tzinfo else until.replace(tzinfo=begin.tzinfo))
                 .astimezone(begin.tzinfo)
                 .date()
             )
-        return until if isinstance(until, date) else None
-    if rule.get("COUNT"):
-        return (begin + timedelta(weeks=int(rule["COUNT"][0]) - 1)).date()
-    raise BadInput(f"the event {label} repeats for ever; the planner needs an end date.")
+    elif rule.get("COUNT"):
+        count = rule["COUNT"][0]
+        if not isinstance(count, int) or not 1 <= count <= MAX_SERIES_DAYS // 7 + 1:
+            raise BadInput(
+                f"the event {label} repeats {count} times; a weekly series here lasts at most "
+                f"{MAX_SERIES_DAYS // 7 + 1} weeks (two years)."
+            )
+        last = (begin + timedelta(weeks=count - 1)).date()
+    else:
+        raise BadInput(f"the event {label} repeats for ever; the planner needs an end date.")
+    if (last - begin.date()).days > MAX_SERIES_DAYS:
+        raise BadInput(
+            f"the event {label} repeats until {last}, more than two years after its first "
+            "call; ask the sender for a shorter series."
+        )
+    return last
 
 
-def _exdates(event: Event) -> set[datetime]:
+def _exdates(event: Event, begin: datetime, until: date | None) -> set[datetime]:
+    """Left-out occurrences; those outside the series change nothing and are dropped."""
+    first, last = begin.date() - timedelta(days=1), (until or begin.date()) + timedelta(days=1)
     found: set[datetime] = set()
     values = event.get("EXDATE")
     for entry in values if isinstance(values, list) else [values] if values else []:
         for item in entry.dts:
-            if isinstance(item.dt, datetime) and item.dt.tzinfo is not None:
-                found.add(item.dt.astimezone(UTC))
+            moment = item.dt
+            aware = isinstance(moment, datetime) and moment.tzinfo is not None
+            if aware and first <= moment.date() <= last:
+                found.add(moment.astimezone(UTC))
     return found
 
 

@@ -20,7 +20,8 @@ from typing import Any
 from sqlmodel import select
 
 from kaizen_exchange.errors import BadInput, NotFound
-from kaizen_exchange.schedule.ical_import import read_calendar
+from kaizen_exchange.import_checks import CSV_FILE_CAP, plain_name, read_capped, sane_date
+from kaizen_exchange.schedule.ical_read import check_values, event_label, read_calendar
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School, SchoolPeriod
 
@@ -75,20 +76,29 @@ def read_periods(path: Path) -> list[tuple[str, date, date]]:
 def _from_ics(path: Path) -> list[tuple[str, date, date]]:
     found = []
     for event in read_calendar(path).events:
+        check_values(event, path, ("DTSTART", "DTEND", "SUMMARY"))
         start = event.get("DTSTART")
         if start is None:
             continue
-        first = _as_date(start.dt)
+        name = _entry_name(str(event.get("SUMMARY", "")), f"{path}, {event_label(event)}")
+        first = sane_date(_as_date(start.dt), f"{path}, {event_label(event)}: its start")
         end = event.get("DTEND")
         if end is not None:
-            last = _as_date(end.dt)
+            last = sane_date(_as_date(end.dt), f"{path}, {event_label(event)}: its end")
             # An all-day DTEND is exclusive (RFC 5545); a timed one is the last day itself.
             if not isinstance(end.dt, datetime):
                 last -= timedelta(days=1)
         else:
             last = first
-        found.append((str(event.get("SUMMARY", "")).strip(), first, max(first, last)))
+        found.append((name, first, max(first, last)))
     return found
+
+
+def _entry_name(value: str, where: str) -> str:
+    try:
+        return plain_name(value, "the name")
+    except BadInput as exc:
+        raise BadInput(f"{where}: {exc}") from None
 
 
 def pair_boundaries(entries: list[tuple[str, date, date]]) -> list[tuple[str, date, date]]:
@@ -123,29 +133,53 @@ def _as_date(value: date) -> date:
 
 
 def _from_csv(path: Path) -> list[tuple[str, date, date]]:
+    data = read_capped(path, CSV_FILE_CAP, "a CSV file of term dates")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read {path}: {exc}; save it as UTF-8 CSV.") from exc
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise BadInput(
+            f"{path.name}, line {line}: this is not UTF-8 text; save it as UTF-8 CSV."
+        ) from None
     found = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), 1):
-        cells = [c.strip() for c in row]
-        if not any(cells) or (
-            number == 1 and [c.lower() for c in cells[:3]] == ["name", "start", "end"]
-        ):
-            continue
-        if len(cells) < 3:
-            raise BadInput(f"{path.name}, line {number}: write name,start,end (three columns).")
-        try:
-            first, last = date.fromisoformat(cells[1]), date.fromisoformat(cells[2])
-        except ValueError as exc:
-            raise BadInput(
-                f"{path.name}, line {number}: dates should look like 2026-09-03 ({exc})."
-            ) from exc
-        if last < first:
-            raise BadInput(f"{path.name}, line {number}: '{cells[0]}' ends before it starts.")
-        found.append((cells[0], first, last))
+    rows = csv.reader(io.StringIO(text))
+    number = 0
+    try:
+        for number, row in enumerate(rows, 1):
+            entry = _csv_row(row, number, path)
+            if entry is not None:
+                found.append(entry)
+    except csv.Error as exc:
+        raise BadInput(
+            f"{path.name}, line {number + 1}: this line is not CSV that can be read ({exc}); "
+            "write name,start,end with each name on one line."
+        ) from None
     return found
+
+
+def _csv_row(row: list[str], number: int, path: Path) -> tuple[str, date, date] | None:
+    """One ``name,start,end`` line, checked; None for a blank line or the header."""
+    cells = [c.strip() for c in row]
+    if not any(cells) or (
+        number == 1 and [c.lower() for c in cells[:3]] == ["name", "start", "end"]
+    ):
+        return None
+    where = f"{path.name}, line {number}"
+    if len(cells) < 3:
+        raise BadInput(f"{where}: write name,start,end (three columns).")
+    try:
+        first, last = date.fromisoformat(cells[1][:20]), date.fromisoformat(cells[2][:20])
+    except ValueError:
+        raise BadInput(
+            f"{where}: dates should look like 2026-09-03 (found {cells[1][:20]!r} and "
+            f"{cells[2][:20]!r})."
+        ) from None
+    name = _entry_name(cells[0], where)
+    sane_date(first, f"{where}: the start")
+    sane_date(last, f"{where}: the end")
+    if last < first:
+        raise BadInput(f"{where}: '{name}' ends before it starts.")
+    return name, first, last
 
 
 def import_terms(store: Store, path: Path, school_id: str, kind: str | None = None) -> TermsResult:

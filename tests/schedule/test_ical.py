@@ -296,7 +296,7 @@ def test_outlook_invitation_from_a_partner(network_store, cli, tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("this is not a calendar", "not a valid iCalendar"),
+        ("this is not a calendar", "line 1: this line is not a calendar entry"),
         ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", "holds no events"),
         (OUTLOOK.replace("FREQ=WEEKLY;COUNT=4", "FREQ=MONTHLY;COUNT=4"), "only weekly series"),
         (OUTLOOK.replace("UID:040000008200E00074C5B7101A82E00800000000\n", ""), "has no UID"),
