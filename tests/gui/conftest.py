@@ -17,12 +17,10 @@ import pytest
 from PySide6.QtCore import QLocale, QtMsgType
 from PySide6.QtWidgets import QApplication
 
-from kaizen_exchange.gui.app import build_window, make_application
-from kaizen_exchange.gui.context import AppContext, Launch
-from kaizen_exchange.gui.main_window import MainWindow
+from kaizen_exchange.gui.app import make_application
 from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.gui.workers import pending_tasks, wait_for_tasks
 from kaizen_exchange.store.db import Store
+from tests.helpers.window import close_windows
 
 #: Qt messages that say nothing about our code.
 HARMLESS = (
@@ -31,7 +29,6 @@ HARMLESS = (
     "This plugin does not support grabbing the keyboard",  # offscreen platform, popups
     "QFont::setPointSizeF: Point size <= 0",  # fonts of an unpainted offscreen widget
 )
-SCREEN = (1366, 768)  # a common school laptop
 
 
 @pytest.fixture(scope="session")
@@ -69,11 +66,6 @@ def settings(tmp_path: Path) -> AppSettings:
     return prefs
 
 
-def drain(qtbot, timeout: int = 10_000) -> None:
-    """Let every background task deliver its answer to the GUI thread."""
-    qtbot.waitUntil(lambda: pending_tasks() == 0, timeout=timeout)
-
-
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled demo network synced once, from its in-process server, for every test."""
@@ -93,17 +85,6 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         store.close()
     return folder
-
-
-_OPEN: list[MainWindow] = []
-
-
-def close_windows() -> None:
-    """Close the windows a test opened and let their background work finish."""
-    while _OPEN:
-        _OPEN.pop().close()
-    wait_for_tasks()
-    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -148,17 +129,3 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
     yield opened
     close_windows()
     opened.close()
-
-
-def open_window(qtbot, store: Store, settings: AppSettings, page: int | None = None) -> MainWindow:
-    """The main window on ``store`` at 1366x768, shown, with its schools loaded."""
-    if page is not None:
-        settings.last_page = page
-    context, window = build_window(store, settings, Launch(store.folder))
-    assert isinstance(window, MainWindow) and isinstance(context, AppContext)
-    _OPEN.append(window)
-    window.resize(*SCREEN)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: context.schools_loaded)
-    return window

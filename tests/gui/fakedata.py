@@ -33,7 +33,7 @@ def png_bytes(colour: tuple[int, int, int], width: int = 40, height: int = 30) -
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; str works
     return bytes(data.data())
 
 

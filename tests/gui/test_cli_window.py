@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlmodel import select
+
 from kaizen_exchange.gui.app import PROBE_ENV
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School
@@ -29,7 +31,8 @@ def probe_of(run: subprocess.CompletedProcess[str]) -> dict[str, float]:
     """The start-up figures the app prints under KAIZEN_STARTUP_PROBE (wall-clock epochs)."""
     assert run.returncode == 0, run.stderr
     line = [x for x in run.stdout.splitlines() if x.startswith("{")][-1]
-    return json.loads(line)
+    figures: dict[str, float] = json.loads(line)
+    return figures
 
 
 def test_no_command_opens_the_window(tmp_path: Path):
@@ -46,7 +49,7 @@ def test_demo_opens_the_window_on_the_demo_network(tmp_path: Path):
     store = Store(folder)
     try:
         with store.session() as session:
-            assert len(session.exec(School.__table__.select()).all()) == 5
+            assert len(session.exec(select(School)).all()) == 5
     finally:
         store.close()
     assert (folder / "window.ini").exists()  # the demo keeps its own window settings

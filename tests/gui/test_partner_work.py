@@ -13,7 +13,7 @@ from kaizen_exchange.gui.main_window import PARTNER_WORK
 from kaizen_exchange.gui.models.posts import PAGE, TITLE
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.posts import get_post
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 
 
 def work_page(qtbot, store, settings) -> PartnerWorkPage:

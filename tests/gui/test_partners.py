@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlmodel import select
 
 import kaizen_exchange.gui.pages.partner_dialog as partner_dialog
 from kaizen_exchange.feeds.find_feed import discover_feed
@@ -13,7 +14,7 @@ from kaizen_exchange.gui.main_window import PARTNERS
 from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.network_store import export_network
 from kaizen_exchange.store.models import Feed, School
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 from tests.servers.feed_server import FeedServer
 from tests.servers.feeds import html_page, rss, wordpress_items
 
@@ -71,7 +72,7 @@ def test_add_partner_blog_discovers_its_feed_off_the_gui_thread(
         school = session.get(School, "banksia-primary-school")
         assert school is not None and school.timezone == "Australia/Perth"
         assert school.subdivision == "WA" and school.calls_start == "15:15"
-        feeds = session.exec(Feed.__table__.select().where(Feed.school_id == school.id)).all()
+        feeds = session.exec(select(Feed).where(Feed.school_id == school.id)).all()
     assert [f.url for f in feeds] == [dialog.discovered.feed_url]
     qtbot.waitUntil(lambda: any(r.id == "banksia-primary-school" for r in page.rows))
     assert export_network(filled_store).name  # the network keeps its name

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QTime
 
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.schedule import clock
-from tests.gui.conftest import open_window
+from tests.helpers.window import open_window
 
 #: Tue 8 Dec 2026, 17:12 in London (GMT): Greenfield and Karri Grove met at 07:45 today.
 EVENING = datetime(2026, 12, 8, 17, 12, tzinfo=UTC)

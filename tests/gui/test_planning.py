@@ -16,7 +16,7 @@ from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.schedule import clock
 from kaizen_exchange.schedule.models import CANCELLED
 from kaizen_exchange.schedule.sessions import list_sessions
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 
 PLAN, SESSIONS = 2, 3
 
@@ -105,7 +105,7 @@ def test_no_common_window_shows_the_reasons(qtbot, demo_store, settings, autumn)
 
 
 def test_sessions_cancel_and_copy_invitation(qtbot, demo_store, settings):
-    from tests.gui.test_screenshots import book_demo_calls
+    from tests.helpers.window import book_demo_calls
 
     book_demo_calls(demo_store, wanted=1)
     window = open_window(qtbot, demo_store, settings)
@@ -117,13 +117,15 @@ def test_sessions_cancel_and_copy_invitation(qtbot, demo_store, settings):
     page.copy_invitation()
     text = QGuiApplication.clipboard().text()
     assert "Greenfield Primary School (London)" in text and "Perth" in text
-    page.do_cancel(page.rows[0].session.id)
+    booked_id = page.rows[0].session.id
+    assert booked_id is not None
+    page.do_cancel(booked_id)
     qtbot.waitUntil(lambda: page.rows and page.rows[0].session.status == CANCELLED)
     assert not page.cancel_button.isEnabled()
 
 
 def test_today_shows_the_next_call_with_every_clock(qtbot, demo_store, settings):
-    from tests.gui.test_screenshots import book_demo_calls
+    from tests.helpers.window import book_demo_calls
 
     book_demo_calls(demo_store, wanted=1)
     window = open_window(qtbot, demo_store, settings, page=0)
@@ -158,7 +160,7 @@ def test_week_grid_marks_a_clock_change_week(demo_store, autumn):
 
 def test_editing_a_session_saves_it_in_place(qtbot, demo_store, settings):
     from kaizen_exchange.gui.pages.session_edit import EditSessionDialog
-    from tests.gui.test_screenshots import book_demo_calls
+    from tests.helpers.window import book_demo_calls
 
     book_demo_calls(demo_store, wanted=1)
     window = open_window(qtbot, demo_store, settings)

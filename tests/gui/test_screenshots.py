@@ -9,7 +9,6 @@ is cut, a widget hanging off the window's edge.
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,49 +17,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kaizen_exchange.gui.main_window import PAGES, MainWindow
-from kaizen_exchange.schedule.planner import search_slots
-from kaizen_exchange.schedule.sessions import NewSession, add_session
-from tests.gui.conftest import SCREEN, drain, open_window
+from tests.helpers.window import SCREEN, book_demo_calls, drain, open_window
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(os.environ.get("KAIZEN_SCREENSHOTS", ROOT / "test-output" / "screenshots"))
-
-
-PAIRS = (
-    ("greenfield", "karri-grove", "Willow Class meets Room 12", "https://meet.example/willow"),
-    ("millbrook", "karri-grove", "Science fair questions", None),
-    ("greenfield", "wattle-creek", "Letters from 3/4N", "https://meet.example/34n"),
-)
-
-
-def book_demo_calls(store, wanted: int = 2) -> int:
-    """Book calls in the next free windows, so Today and Sessions have something to show."""
-    now = datetime.now(UTC) + timedelta(hours=1)
-    today = now.date()
-    booked = 0
-    for first, second, title, link in PAIRS:
-        answer = search_slots(store, [first, second], today, today + timedelta(days=150))
-        future = [s for s in answer.search.slots if s.start > now]
-        if not future:
-            continue
-        start = future[0].local[first][0]
-        add_session(
-            store,
-            NewSession(
-                [first, second],
-                start.strftime("%Y-%m-%d %H:%M"),
-                first,
-                30,
-                title,
-                link=link,
-                weekly_until=start.date() + timedelta(weeks=4) if booked == 0 else None,
-            ),
-        )
-        booked += 1
-        if booked == wanted:
-            break
-    assert booked, "no demo pair has a common window in the next 150 days"
-    return booked
 
 
 def blank(image: QImage, area: QRect) -> bool:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from sqlmodel import select
+
 from kaizen_exchange.gui.main_window import MainWindow
 from kaizen_exchange.gui.pages.settings_page import SettingsPage, _hide_password
 from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.posts import get_post, set_pinned
 from kaizen_exchange.store.models import Feed
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 
 SETTINGS = 5
 
@@ -61,7 +63,7 @@ def test_connection_facts_hide_proxy_passwords():
 
 def test_today_names_a_failing_blog_with_its_reason(qtbot, filled_store, settings):
     with filled_store.session() as session:
-        feed = session.exec(Feed.__table__.select().where(Feed.school_id == "karri-grove")).one()
+        feed = session.exec(select(Feed).where(Feed.school_id == "karri-grove")).one()
         row = session.get(Feed, feed.id)
         row.status = "error"
         row.last_error = "The server at 127.0.0.1 did not answer in time."

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QApplication
 
 from kaizen_exchange.feeds.report import SyncReport
 from kaizen_exchange.gui.main_window import PAGES
+from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.welcome import WelcomePage
 from kaizen_exchange.gui.settings import AppSettings
+from kaizen_exchange.gui.sync_bar import SyncDetails
 from kaizen_exchange.network_file import parse_network
 from kaizen_exchange.network_store import import_network
 from kaizen_exchange.posts import count_posts
-from tests.gui.conftest import close_windows, drain, open_window
+from tests.helpers.window import close_windows, drain, open_window
 from tests.servers.feed_server import FeedServer
 from tests.servers.feeds import rss, wordpress_items
 
@@ -35,6 +37,7 @@ def test_window_state_is_remembered(qtbot, filled_store, tmp_path):
     window = open_window(qtbot, filled_store, first, page=4)
     window.resize(1200, 700)
     work = window.page(1)
+    assert isinstance(work, PartnerWorkPage)
     work.ui.splitter.setSizes([500, 500])
     drain(qtbot)
     window.close()
@@ -42,7 +45,9 @@ def test_window_state_is_remembered(qtbot, filled_store, tmp_path):
     again = open_window(qtbot, filled_store, AppSettings(path))
     assert again.current_index() == 4
     again.show_page(1)
-    sizes = again.page(1).ui.splitter.sizes()
+    again_work = again.page(1)
+    assert isinstance(again_work, PartnerWorkPage)
+    sizes = again_work.ui.splitter.sizes()
     assert abs(sizes[0] - sizes[1]) <= 2
 
 
@@ -80,7 +85,7 @@ def test_sync_runs_off_the_gui_thread_and_reports_each_feed(qtbot, empty_store, 
             seen_threads.append(threading.current_thread() is main)
             original(report, number, total)
 
-        bar._feed_done = spy  # the connection is made at start(), so the spy is used
+        bar._feed_done = spy  # type: ignore[method-assign]  # the connection is made at start(), so the spy is used
         with qtbot.waitSignal(bar.finished, timeout=20_000) as finished:
             bar.start()
             assert bar.progress.isVisible() and bar.cancel_button.isVisible()
@@ -91,8 +96,10 @@ def test_sync_runs_off_the_gui_thread_and_reports_each_feed(qtbot, empty_store, 
         assert "15 new posts" in bar.status.text()
         assert count_posts(empty_store) == 15
         page = window.page(1)
+        assert isinstance(page, PartnerWorkPage)
         qtbot.waitUntil(lambda: page.model.rowCount() == 15)
         dialog = bar.show_details()
+        assert isinstance(dialog, SyncDetails)
         assert dialog.list.count() == 3
         dialog.close()
         close_windows()

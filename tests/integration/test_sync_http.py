@@ -178,7 +178,7 @@ def test_second_sync_is_a_conditional_get_answered_304(
     first = scenario.first_requests(PATHS[school])[0]
     assert first.method == "GET"
     if etag_sent:
-        etag = scenario.server.lookup(PATHS[school]).etag  # type: ignore[union-attr]
+        etag = scenario.server.lookup(PATHS[school]).etag
         assert sent.header("if-none-match") == etag, sent.headers
     else:
         assert sent.header("if-none-match") is None, sent.headers

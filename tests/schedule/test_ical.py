@@ -16,8 +16,7 @@ from kaizen_exchange.schedule.models import CallSession
 from kaizen_exchange.schedule.sessions import NewSession, add_session, session_occurrences
 from kaizen_exchange.schedule.vtimezone import vtimezone
 from kaizen_exchange.store.db import Store
-from tests.schedule.conftest import NETWORK, add_school
-from tests.schedule.test_slots_oracle import ZONES
+from tests.helpers.planner import NETWORK, ZONES, add_school
 
 FAR_PAST, FAR_FUTURE = datetime(2025, 1, 1, tzinfo=UTC), datetime(2030, 1, 1, tzinfo=UTC)
 

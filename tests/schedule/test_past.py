@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from kaizen_exchange.schedule.sessions import NewSession, list_sessions, update_session
-from tests.schedule.conftest import set_clock
+from tests.helpers.planner import set_clock
 
 SLOTS = ("slots", "--school", "oakfield", "--school", "harbour")
 BOOK = ("sessions", "add", "--school", "oakfield", "--school", "harbour", "--zone", "oakfield")

@@ -79,7 +79,7 @@ def test_perth_and_london_in_term_time(network_store, cli):
 
 
 def test_weekday_differs_is_flagged(store, cli):
-    from tests.schedule.conftest import add_school
+    from tests.helpers.planner import add_school
 
     everyday = "Mon,Tue,Wed,Thu,Fri,Sat,Sun"
     add_school(
@@ -124,7 +124,7 @@ def test_weekday_differs_is_flagged(store, cli):
 
 
 def test_warnings_say_where_the_calendar_is_guessing(store, cli):
-    from tests.schedule.conftest import add_school
+    from tests.helpers.planner import add_school
 
     add_school(store, "uk", "Europe/London", subdivision="ENG", calls=("07:00", "09:00"))
     add_school(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 import holidays
 from hypothesis import HealthCheck, event, given, settings
@@ -21,11 +21,8 @@ from hypothesis import strategies as st
 
 from kaizen_exchange.schedule.calendars import CallHours, Period, SchoolCalendar
 from kaizen_exchange.schedule.slots import find_slots
+from tests.helpers.planner import UK_IE, ZONES
 
-UK_IE = ["Europe/London", "GB", "Europe/Belfast", "Europe/Dublin", "Eire"]
-AU = sorted(z for z in available_timezones() if z.startswith("Australia/"))
-NZ = ["Pacific/Auckland", "NZ", "Pacific/Chatham", "NZ-CHAT"]
-ZONES = UK_IE + AU + NZ
 SUBDIVISIONS: dict[str, list[str | None]] = {
     "GB": [None, "ENG", "SCT", "WLS", "NIR"],
     "IE": [None],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from kaizen_exchange.store.models import SchoolPeriod
-from tests.schedule.conftest import add_school
+from tests.helpers.planner import add_school
 
 COUNCIL_ICS = """BEGIN:VCALENDAR
 VERSION:2.0

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from kaizen_exchange import machine_defaults
 from kaizen_exchange.cli.main import main
 from kaizen_exchange.machine_defaults import (
     MACHINE_NETWORK_ENV,
@@ -68,7 +67,7 @@ def test_no_file_means_nothing_happens(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_machine_folder_is_the_platforms_shared_config(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(machine_defaults.sys, "platform", "linux")
+    monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.setenv("XDG_CONFIG_DIRS", "/etc/xdg")
     assert machine_config_dir() == Path("/etc/xdg/kaizen-exchange")
 

@@ -37,6 +37,7 @@ terms = [ { name = "Term 1", start = 2027-02-01, end = 2027-04-09 } ]
 def _post(store: Store, school: str, title: str) -> None:
     with store.session() as session:
         feed = session.exec(select(Feed).where(Feed.school_id == school)).one()
+        assert feed.id is not None
         session.add(
             Post(
                 school_id=school,

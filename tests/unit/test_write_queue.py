@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -38,10 +39,12 @@ class CountingQueue(WriteQueue):
         super()._commit(batch)
 
 
-async def write_all(queue: WriteQueue, jobs: list[tuple[object, int]]) -> list[object]:
+async def write_all(
+    queue: WriteQueue, jobs: Sequence[tuple[Callable[[sqlite3.Connection, int], int], int]]
+) -> list[object]:
     try:
-        tasks = [queue.write(fn, number) for fn, number in jobs]  # type: ignore[arg-type]
-        return await asyncio.gather(*tasks, return_exceptions=True)
+        tasks = [queue.write(fn, number) for fn, number in jobs]
+        return list(await asyncio.gather(*tasks, return_exceptions=True))
     finally:
         queue.close()
 
