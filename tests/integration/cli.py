@@ -22,6 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.helpers.hermetic import LOOPBACK, REAL_HOME, is_inside
+
 REPO = Path(__file__).resolve().parents[2]
 
 EXIT_OK = 0
@@ -56,13 +58,12 @@ class CliRun:
 
 
 def cli_env() -> dict[str, str]:
-    """The environment without any proxy (loopback must be reached directly)."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if "proxy" not in key.lower() and key != "KAIZEN_EXCHANGE_DATA_DIR"
-    }
-    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,127.0.0.2,127.0.0.3,localhost"
+    """The test's room (tests/conftest.py), without any proxy: loopback is reached directly."""
+    env = {key: value for key, value in os.environ.items() if "proxy" not in key.lower()}
+    assert not is_inside(Path(env.get("HOME", "/")), REAL_HOME), (
+        "cli_env() used outside the tests' room: HOME is the real home folder"
+    )
+    env["NO_PROXY"] = env["no_proxy"] = LOOPBACK
     env["PYTHONUNBUFFERED"] = "1"
     env.pop("PYTHONWARNINGS", None)
     return env
