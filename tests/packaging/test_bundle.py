@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist" / "kaizen-exchange"
 OUT = ROOT / "test-output" / "packaging"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
-INPUTS = ("kaizen_exchange", "resources", "ui", "packaging", "pyproject.toml", "setup.py")
+INPUTS = ("kaizen_exchange", "resources", "packaging", "pyproject.toml", "setup.py")
 MAX_MB = 250
 FEEDS = 20  # more than POOL_THRESHOLD (16): the sync parses in worker processes
 
@@ -138,6 +138,13 @@ def test_size_under_target(built: Path) -> None:
     assert "platforms/libqoffscreen.so" in plugins and "platforms/libqxcb.so" in plugins
     assert not any("qml" in p.lower() or "webengine" in p.lower() for p in plugins)
     assert not list(built.rglob("libQt6Qml*")) and not list(built.rglob("libQt6WebEngine*"))
+
+
+def test_ships_what_the_app_uses_and_no_build_sources(built: Path) -> None:
+    assert list(built.rglob("resources/demo/site/*/feed/*")), "the generated demo must ship"
+    assert not list(built.rglob("*.ui")), "Qt Designer sources are compiled, not shipped"
+    generators = ("make_demo.py", "demo_posts.py", "demo_pictures.py", "demo_pdf.py")
+    assert not [f for name in generators for f in built.rglob(name)], "generators do not ship"
 
 
 def test_version_from_pyproject(bundle: Path, clean_env: dict[str, str]) -> None:

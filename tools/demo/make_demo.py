@@ -3,11 +3,12 @@
 
 The demo is five fictional partner-school blogs, served by ``kaizen_exchange.demo``
 from 127.0.0.1 so that the app's real sync code reads them with no network. This
-script writes every file of those sites; its outputs are committed, so the app
-never runs it. Rerun it after changing the posts, the pictures or the layout::
+script writes every file of those sites; its outputs are committed and ship, while
+the script (a build tool, like the rest of ``tools/``) does not. Rerun it after
+changing the posts, the pictures or the layout::
 
     .venv/bin/pip install pillow        # for this script only, never a runtime need
-    .venv/bin/python resources/demo/make_demo.py
+    .venv/bin/python tools/demo/make_demo.py
 
 What it writes, per school, shaped like a WordPress blog:
 
@@ -41,7 +42,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 HERE = Path(__file__).resolve().parent
-sys.dont_write_bytecode = True  # keep __pycache__ out of the bundled resources
+DEMO = HERE.parents[1] / "resources" / "demo"  # what ships: network.toml and the sites
+sys.dont_write_bytecode = True  # keep the checkout clean of __pycache__
 sys.path.insert(0, str(HERE))
 
 from demo_pdf import PDFS  # noqa: E402
@@ -49,7 +51,7 @@ from demo_pictures import DRAWINGS, save, site_icon, thumbnail  # noqa: E402
 from demo_posts import SCHOOLS, Attachment, Picture, Post, School  # noqa: E402
 
 BASE = "http://DEMO_BASE"
-SITE = HERE / "site"
+SITE = DEMO / "site"
 BUDGET = 1_500_000  # bytes, the whole resources/demo folder
 GENERATOR = "https://wordpress.org/?v=6.8.1"
 ICON = "2026/01/cropped-site-icon-32x32.png"
@@ -500,7 +502,7 @@ def write_text(path: Path, text: str, encoding: str) -> None:
 
 def check_against_network_file() -> None:
     """Every school is in network.toml, and each post was written on a school day."""
-    network = tomllib.loads((HERE / "network.toml").read_text("utf-8"))
+    network = tomllib.loads((DEMO / "network.toml").read_text("utf-8"))
     declared = {s["id"]: s for s in network["schools"]}
     problems = []
     if set(declared) != {s.id for s in SCHOOLS}:
@@ -522,7 +524,7 @@ def check_against_network_file() -> None:
 def report() -> None:
     total = sum(
         p.stat().st_size
-        for p in HERE.rglob("*")
+        for p in DEMO.rglob("*")
         if p.is_file() and not any(part.startswith((".", "__")) for part in p.parts)
     )
     for school in SCHOOLS:
