@@ -6,7 +6,7 @@ from kaizen_exchange.gui.main_window import PARTNER_WORK, PARTNERS, MainWindow
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 
 SESSIONS = 3
 
@@ -26,7 +26,7 @@ def details(page: SessionsPage) -> str:
 
 def test_edited_session_shows_its_new_time_in_the_details(qtbot, demo_store, settings):
     from kaizen_exchange.gui.pages.session_edit import EditSessionDialog
-    from tests.gui.test_screenshots import book_demo_calls
+    from tests.helpers.window import book_demo_calls
 
     book_demo_calls(demo_store, wanted=1)
     window = open_window(qtbot, demo_store, settings)
@@ -52,14 +52,16 @@ def test_edited_session_shows_its_new_time_in_the_details(qtbot, demo_store, set
 
 
 def test_cancelled_session_says_so_in_the_details(qtbot, demo_store, settings):
-    from tests.gui.test_screenshots import book_demo_calls
+    from tests.helpers.window import book_demo_calls
 
     book_demo_calls(demo_store, wanted=1)
     window = open_window(qtbot, demo_store, settings)
     page = sessions_page(qtbot, window)
     page.table.selectRow(0)
     assert "cancelled" not in details(page)
-    page.do_cancel(page.rows[0].session.id)
+    booked_id = page.rows[0].session.id
+    assert booked_id is not None
+    page.do_cancel(booked_id)
     qtbot.waitUntil(lambda: "cancelled" in details(page))
     assert "✓" not in details(page)
 

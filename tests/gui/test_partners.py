@@ -10,7 +10,7 @@ from sqlmodel import select
 
 import kaizen_exchange.gui.pages.partner_dialog as partner_dialog
 from kaizen_exchange.feeds.find_feed import discover_feed
-from kaizen_exchange.gui.main_window import PARTNERS
+from kaizen_exchange.gui.main_window import PARTNERS, MainWindow
 from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.network_store import export_network
 from kaizen_exchange.store.models import Feed, School
@@ -107,7 +107,9 @@ def test_import_network_file_and_a_bad_one(qtbot, empty_store, settings, tmp_pat
     page = partners_page(qtbot, empty_store, settings)
     page.import_network_path(good)
     qtbot.waitUntil(lambda: [s.id for s in page.context.schools] == ["a"])
-    page.window().show_page(PARTNERS)  # the welcome page had moved on to Partner work
+    window = page.window()
+    assert isinstance(window, MainWindow)
+    window.show_page(PARTNERS)  # the welcome page had moved on to Partner work
     assert [r.id for r in page.rows] == ["a"]
     page.import_network_path(bad)
     qtbot.waitUntil(lambda: bool(message_boxes()))

@@ -10,7 +10,7 @@ from kaizen_exchange.operations import partners, posts, sessions
 from kaizen_exchange.posts import list_posts
 from kaizen_exchange.schedule.sessions import NewSession
 from kaizen_exchange.store.db import Store
-from tests.unit.test_remove_school import NETWORK, _post
+from tests.helpers.stores import NETWORK, add_post
 
 
 def _network(store: Store, tmp_path: Path) -> Changes:
@@ -40,7 +40,7 @@ def test_a_sync_names_the_schools_it_checked_and_posts_only_when_it_brought_some
 def test_partner_writes_name_their_schools(store: Store, tmp_path: Path):
     assert _network(store, tmp_path).schools == {"oak", "gum"}
     assert not _network(store, tmp_path)  # the same file again changes nothing
-    _post(store, "oak", "Our bridges")
+    add_post(store, "oak", "Our bridges")
     removed = partners.remove(store, "oak")
     assert removed.changes.schools == {"oak"} and removed.changes.touches(Kind.POSTS)
     assert not list_posts(store, school="oak")
@@ -48,7 +48,7 @@ def test_partner_writes_name_their_schools(store: Store, tmp_path: Path):
 
 def test_post_writes_name_their_posts(store: Store, tmp_path: Path):
     _network(store, tmp_path)
-    _post(store, "gum", "Rainfall")
+    add_post(store, "gum", "Rainfall")
     (post,) = list_posts(store)
     assert posts.mark_read(store, [post.id]).changes == Changes(posts=frozenset({post.id}))
     pinned = posts.pin(store, post.id).changes
@@ -61,6 +61,7 @@ def test_session_writes_name_their_session(store: Store, tmp_path: Path):
     new = NewSession(["oak", "gum"], "2027-03-03 08:00", "oak", 30, "Bridges", force=True)
     booked = sessions.book(store, new)
     session_id = booked.result.session.id
+    assert session_id is not None
     assert booked.changes == Changes(sessions=frozenset({session_id}))
     assert sessions.cancel(store, session_id).changes.sessions == {session_id}
     assert not sessions.cancel(store, session_id).changes  # already cancelled

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-from sqlmodel import select
 
 from kaizen_exchange.errors import BadInput, NotFound
 from kaizen_exchange.network_file import parse_network
@@ -13,47 +10,13 @@ from kaizen_exchange.network_store import export_network, import_network, remove
 from kaizen_exchange.posts import list_posts
 from kaizen_exchange.schedule.sessions import NewSession, add_session, cancel_session
 from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Feed, Post
-
-NETWORK = """
-[[schools]]
-id = "oak"
-name = "Oak Primary"
-country = "GB"
-timezone = "Europe/London"
-feeds = ["https://oak.example/feed/"]
-
-[[schools]]
-id = "gum"
-name = "Gum Tree School"
-country = "AU"
-subdivision = "NSW"
-timezone = "Australia/Sydney"
-feeds = ["https://gum.example/feed/"]
-terms = [ { name = "Term 1", start = 2027-02-01, end = 2027-04-09 } ]
-"""
-
-
-def _post(store: Store, school: str, title: str) -> None:
-    with store.session() as session:
-        feed = session.exec(select(Feed).where(Feed.school_id == school)).one()
-        assert feed.id is not None
-        session.add(
-            Post(
-                school_id=school,
-                feed_id=feed.id,
-                identity=title,
-                title=title,
-                text=f"{title} rainfall",
-                published=datetime(2026, 5, 1, tzinfo=UTC),
-            )
-        )
+from tests.helpers.stores import NETWORK, add_post
 
 
 def test_removing_a_school_takes_its_feeds_posts_and_terms(store: Store) -> None:
     import_network(store, parse_network(NETWORK))
-    _post(store, "oak", "Oak rain")
-    _post(store, "gum", "Gum rain")
+    add_post(store, "oak", "Oak rain")
+    add_post(store, "gum", "Gum rain")
 
     removed = remove_school(store, "gum")
 
