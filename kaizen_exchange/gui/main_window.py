@@ -33,6 +33,7 @@ from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import relative_countdown
 from kaizen_exchange.gui.look import icon, scaled_font, set_role
 from kaizen_exchange.gui.pages.base import Page
+from kaizen_exchange.gui.store_watch import StoreWatcher
 from kaizen_exchange.gui.sync_bar import SyncBar
 from kaizen_exchange.gui.upcoming import Reminders, UpcomingCall, times_label
 from kaizen_exchange.gui.workers import run_task
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.tray: QSystemTrayIcon | None = None
         self._add_shortcuts()
         context.changed.connect(self._store_changed)
+        self.store_watch = StoreWatcher(context, self)  # started after the first paint
 
     def show_about(self) -> None:
         from kaizen_exchange.gui.about import AboutDialog  # the packaging's dialog
@@ -230,8 +232,10 @@ class MainWindow(QMainWindow):
         self.show_page(min(max(settings.last_page, 0), len(PAGES) - 1))
 
     def after_first_paint(self) -> None:
-        """Work that must not delay the first frame: the sync engine, reminders, the first sync."""
+        """Work that must not delay the first frame: the sync engine, reminders, the first sync,
+        and watching for other programs' writes."""
         self.sync_bar.watch_network()
+        self.store_watch.start()
         run_task(warmup.preload, self._warmed, self._warmed, owner=self)
 
     def _warmed(self, _result: object = None) -> None:
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save()
+        self.store_watch.stop()
         if self.sync_bar.running:
             self.sync_bar.cancel()
             self.sync_bar.wait(15_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.main_window import PARTNER_WORK, PARTNERS, MainWindow
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.partners import PartnersPage
@@ -82,3 +83,53 @@ def test_removed_partner_leaves_partner_work(qtbot, filled_store, settings):
     drain(qtbot)
     schools = {work.model.post_at(r).school for r in range(work.model.rowCount())}
     assert schools and gone not in schools
+
+
+def test_a_command_line_sync_shows_in_the_open_window(qtbot, empty_store, settings, monkeypatch):
+    from kaizen_exchange.network_file import parse_network
+    from kaizen_exchange.network_store import import_network
+    from tests.gui.test_window import _network
+    from tests.integration.cli import run_cli
+    from tests.servers.feed_server import FeedServer
+
+    with FeedServer() as server:
+        import_network(empty_store, parse_network(_network(server, 2)))
+        window = open_window(qtbot, empty_store, settings, page=PARTNER_WORK)
+        work = window.page(PARTNER_WORK)
+        assert isinstance(work, PartnerWorkPage)
+        monkeypatch.setattr(warmup, "freeze_startup_objects", lambda: None)  # not in tests
+        window.after_first_paint()  # as the app does once the window is on screen
+        qtbot.wait(500)
+        drain(qtbot)
+        assert work.model.rowCount() == 0
+        assert run_cli(empty_store.folder, "sync").returncode == 0
+        qtbot.waitUntil(lambda: work.model.rowCount() == 10, timeout=10_000)
+        assert {s.posts for s in window.context.schools} == {5}
+        assert all(f.last_success for s in window.context.schools for f in s.feeds)
+
+
+def test_reading_and_pinning_posts_never_makes_the_list_jump(
+    qtbot, filled_store, settings, monkeypatch
+):
+    """Opening a post writes (read mark, the cache's last use): the list must not be re-read."""
+    from kaizen_exchange.gui.store_watch import POLL_MS
+
+    window = open_window(qtbot, filled_store, settings, page=PARTNER_WORK)
+    work = window.page(PARTNER_WORK)
+    assert isinstance(work, PartnerWorkPage)
+    qtbot.waitUntil(lambda: work.model.rowCount() > 0)
+    monkeypatch.setattr(warmup, "freeze_startup_objects", lambda: None)
+    window.after_first_paint()
+    drain(qtbot)
+    resets: list[int] = []
+    work.model.modelReset.connect(lambda: resets.append(1))
+    for row in range(4):
+        work.ui.postTable.selectRow(row)
+        drain(qtbot)
+    work.ui.pinButton.setChecked(True)
+    drain(qtbot)
+    qtbot.wait(2 * POLL_MS)
+    drain(qtbot)
+    assert not resets
+    assert work.ui.postTable.currentIndex().row() == 3
+    assert work.ui.reader.loaded is not None and work.ui.reader.loaded.detail.pinned
