@@ -88,12 +88,17 @@ def test_removed_partner_leaves_partner_work(qtbot, filled_store, settings):
 def test_a_command_line_sync_shows_in_the_open_window(qtbot, empty_store, settings, monkeypatch):
     from kaizen_exchange.network_file import parse_network
     from kaizen_exchange.network_store import import_network
-    from tests.gui.test_window import _network
     from tests.integration.cli import run_cli
     from tests.servers.feed_server import FeedServer
+    from tests.servers.feeds import rss, wordpress_items
 
     with FeedServer() as server:
-        import_network(empty_store, parse_network(_network(server, 2)))
+        for n in range(2):
+            items = rss(wordpress_items(server.base_url, f"S{n}", 5))
+            url = server.feed(f"/s{n}/feed/", items)
+            network = f'[[schools]]\nid = "s{n}"\nname = "School {n}"\ncountry = "GB"\n'
+            network += f'timezone = "Europe/London"\nfeeds = ["{url}"]\n'
+            import_network(empty_store, parse_network(network))
         window = open_window(qtbot, empty_store, settings, page=PARTNER_WORK)
         work = window.page(PARTNER_WORK)
         assert isinstance(work, PartnerWorkPage)

@@ -33,7 +33,7 @@ from kaizen_exchange.posts import list_posts
 from kaizen_exchange.schedule.models import BOOKED
 from kaizen_exchange.schedule.sessions import list_sessions
 from kaizen_exchange.store.db import Store
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import book_demo_calls, drain, open_window
 from tests.integration.cli import run_cli
 
 TODAY, WORK, PLAN, SESSIONS, PARTNERS, SETTINGS = range(6)
@@ -63,7 +63,9 @@ class Case:
         return next(s.id for s in schools(self.store) if s.id not in booked and not s.home)
 
     def session_id(self) -> int:
-        return next(row.id for row, _ in list_sessions(self.store) if row.status == BOOKED)
+        ids = [row.id for row, _ in list_sessions(self.store) if row.status == BOOKED]
+        assert ids and ids[0] is not None
+        return ids[0]
 
     def network_file(self) -> Path:
         path = self.folder / "more.toml"
@@ -299,7 +301,6 @@ def test_every_page_shows_the_store_after_a_write(
     qtbot, demo_store, settings, tmp_path, monkeypatch, write
 ):
     from kaizen_exchange.gui import warmup
-    from tests.gui.test_screenshots import book_demo_calls
 
     book_demo_calls(demo_store, wanted=2)
     window = open_window(qtbot, demo_store, settings)
