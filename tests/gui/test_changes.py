@@ -138,3 +138,28 @@ def test_reading_and_pinning_posts_never_makes_the_list_jump(
     assert not resets
     assert work.ui.postTable.currentIndex().row() == 3
     assert work.ui.reader.loaded is not None and work.ui.reader.loaded.detail.pinned
+
+
+def test_new_posts_wait_until_the_presentation_ends(qtbot, filled_store, settings):
+    """A scheduled sync during a lesson must not close the post on the whiteboard."""
+    from PySide6.QtCore import Qt
+
+    from kaizen_exchange.changes import Changes, Kind
+
+    window = open_window(qtbot, filled_store, settings, page=PARTNER_WORK)
+    work = window.page(PARTNER_WORK)
+    assert isinstance(work, PartnerWorkPage)
+    qtbot.waitUntil(lambda: work.model.rowCount() > 0)
+    work.ui.postTable.selectRow(0)
+    qtbot.waitUntil(lambda: work.ui.reader.loaded is not None)
+    work.present()
+    present = work.present_window
+    assert present is not None
+    qtbot.waitExposed(present)
+    resets: list[int] = []
+    work.model.modelReset.connect(lambda: resets.append(1))
+    window.context.apply(Changes.of(Kind.POSTS))  # what the watcher says after a sync
+    drain(qtbot)
+    assert present.isVisible() and not resets
+    qtbot.keyClick(present, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(resets))  # the list catches up once the lesson's post is gone

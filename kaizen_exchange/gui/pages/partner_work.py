@@ -7,6 +7,7 @@ and pinning it all go through worker threads, so a big store never freezes the l
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
@@ -191,6 +192,9 @@ class PartnerWorkPage(Page):
         return initiator is not self and super().needs_reload(changes, initiator)
 
     def reload(self, changes: Changes = EVERYTHING) -> None:
+        if changes.touches(Kind.POSTS) and self.presenting():
+            self.stale, self.missed = True, self.missed | changes  # after the lesson's post
+            return
         super().reload(changes)
         if changes.touches(Kind.SCHOOLS):
             self._fill_schools()
@@ -321,7 +325,19 @@ class PartnerWorkPage(Page):
             return
         self.present_window = PresentWindow(self.context, self.model, index.row())
         self.present_window.moved.connect(self._present_moved)
+        self.present_window.destroyed.connect(self._presented)
         self.present_window.start()
+
+    def presenting(self) -> bool:
+        """A post is on the whiteboard: re-reading the list would end the presentation."""
+        window = self.present_window
+        return window is not None and shiboken6.isValid(window) and window.isVisible()
+
+    def _presented(self) -> None:
+        """The presentation ended: catch up with what a sync brought meanwhile."""
+        self.present_window = None
+        if self.stale and self.isVisible():
+            self.reload(self.missed)
 
     def prepare_screenshot(self) -> None:
         """For the screenshot test: open the newest post that has a picture."""
