@@ -13,6 +13,7 @@ checks the binding once, in a few milliseconds, and refuses to start on a broken
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
 
 from PySide6 import __version__ as PYSIDE_VERSION
@@ -37,11 +38,22 @@ class _Nothing(QRunnable):
 
 
 def _lost(kind: object, action: object) -> int:
-    """References to ``kind`` that ``action`` lost; they are given back, so the check is safe."""
-    before = sys.getrefcount(kind)
+    """References to ``kind`` that ``action`` lost; they are given back, so the check is safe.
+
+    The collector is run first and held off meanwhile: garbage freed during the count
+    (say, an old traceback's frames) drops references to None too, which read as lost.
+    """
     assert callable(action)
-    action()
-    lost = before - sys.getrefcount(kind)
+    collecting = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(kind)
+        action()
+        lost = before - sys.getrefcount(kind)
+    finally:
+        if collecting:
+            gc.enable()
     for _ in range(max(lost, 0)):
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(kind))
     return lost
