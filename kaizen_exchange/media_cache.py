@@ -9,6 +9,7 @@ except those of posts pinned for a lesson.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import mimetypes
 import os
@@ -133,20 +134,26 @@ def cache_stats(database: Database, quota: int = DEFAULT_QUOTA) -> CacheStats:
     )
 
 
-def evict(database: Database, quota: int, keep_pinned: bool = True) -> tuple[int, int]:
+def evict(
+    database: Database, quota: int, keep_pinned: bool = True, *, come_back: bool = False
+) -> tuple[int, int]:
     """Delete least-recently-used files until the cache fits ``quota``.
 
     Rows are changed first, in one transaction, then files are removed: a crash in
-    between leaves only an orphan file, never a row without its file.
+    between leaves only an orphan file, never a row without its file. Files dropped
+    to fit the quota stay out (fetching them again would only push others out);
+    with ``come_back`` the next sync fetches them again.
     Returns (files removed, bytes freed).
     """
+    status = "pending" if come_back else "evicted"
     connection = database.connect()
     try:
         with transaction(connection):
             victims = _victims(connection, quota, keep_pinned)
             connection.executemany(
-                "UPDATE media SET sha256 = NULL, status = 'evicted' WHERE sha256 = ?",
-                [(sha256,) for sha256, _, _ in victims],
+                "UPDATE media SET sha256 = NULL, status = ?, failures = 0, next_try = NULL"
+                " WHERE sha256 = ?",
+                [(status, sha256) for sha256, _, _ in victims],
             )
             connection.executemany(
                 "DELETE FROM media_blob WHERE sha256 = ?", [(sha256,) for sha256, _, _ in victims]
@@ -156,6 +163,38 @@ def evict(database: Database, quota: int, keep_pinned: bool = True) -> tuple[int
     for sha256, ext, _ in victims:
         blob_path(database.media_dir, sha256, ext).unlink(missing_ok=True)
     return len(victims), sum(size for _, _, size in victims)
+
+
+def empty_cache(database: Database) -> tuple[int, int]:
+    """Remove every cached file except pinned posts'; the next sync fetches them again
+    (as the window and ``cache empty`` promise), whether their feeds changed or not."""
+    return evict(database, 0, come_back=True)
+
+
+def reclaim_missing(database: Database) -> int:
+    """Files the cache lists but the disk no longer has (deleted by hand, a cleaner, a
+    restored backup) are fetched again: their rows go back to ``pending``.
+
+    One listing of each cache folder, not a ``stat`` per file, keeps a warm sync quick.
+    Returns how many files were missing.
+    """
+    rows = database.rows("SELECT sha256, ext FROM media_blob")
+    if not rows:
+        return 0
+    on_disk: set[str] = set()
+    for folder in {sha256[:2] for sha256, _ in rows}:
+        with contextlib.suppress(OSError), os.scandir(database.media_dir / folder) as entries:
+            on_disk.update(entry.name for entry in entries)
+    missing = [(sha256,) for sha256, ext in rows if f"{sha256}{ext}" not in on_disk]
+    if missing:
+        with database.writing() as connection:
+            connection.executemany(
+                "UPDATE media SET sha256 = NULL, status = 'pending', failures = 0,"
+                " next_try = NULL WHERE sha256 = ?",
+                missing,
+            )
+            connection.executemany("DELETE FROM media_blob WHERE sha256 = ?", missing)
+    return len(missing)
 
 
 def _victims(
@@ -195,7 +234,9 @@ __all__ = [
     "CacheStats",
     "blob_path",
     "cache_stats",
+    "empty_cache",
     "evict",
     "extension_for",
+    "reclaim_missing",
     "touch",
 ]

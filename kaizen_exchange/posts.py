@@ -6,6 +6,7 @@ the network: a post's pictures are served from the local media cache.
 
 from __future__ import annotations
 
+import base64
 import html as htmllib
 import json
 import re
@@ -24,6 +25,17 @@ from kaizen_exchange.store.models import Media, MediaBlob, Post, PostMedia
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL_ATTR = re.compile(r'\b(src|href)="([^"]+)"')
+_PLACEHOLDER_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180">'
+    '<rect width="320" height="180" fill="#eceff1" stroke="#b0bec5"/>'
+    '<text x="160" y="95" font-family="sans-serif" font-size="15" fill="#455a64" '
+    'text-anchor="middle">Picture not downloaded yet</text></svg>'
+)
+#: Shown where a picture is not in the cache (yet): a local image, so that showing a
+#: post never asks a partner's server for anything (a filtered or absent connection).
+PLACEHOLDER_SRC = "data:image/svg+xml;base64," + base64.b64encode(_PLACEHOLDER_SVG.encode()).decode(
+    "ascii"
+)
 
 
 def utc_iso(value: datetime | None) -> str | None:
@@ -104,16 +116,18 @@ class PostDetail:
     media: list[MediaFile] = field(default_factory=list)
 
     def local_html(self) -> str:
-        """The HTML with every cached picture and attachment pointing at its local file."""
+        """The HTML with every cached picture and attachment pointing at its local file,
+        and every picture not cached (yet) showing :data:`PLACEHOLDER_SRC`: never an
+        address on the web. Links (``href``) to what is not cached stay as they are."""
         local = {m.url: m.path.as_uri() for m in self.media if m.path}
 
         def swap(match: re.Match[str]) -> str:
-            url = htmllib.unescape(match.group(2))
-            return (
-                f'{match.group(1)}="{htmllib.escape(local[url])}"'
-                if url in local
-                else (match.group(0))
-            )
+            attribute, url = match.group(1), htmllib.unescape(match.group(2))
+            if url in local:
+                return f'{attribute}="{htmllib.escape(local[url])}"'
+            if attribute == "src":
+                return f'src="{PLACEHOLDER_SRC}"'
+            return match.group(0)
 
         return _URL_ATTR.sub(swap, self.html)
 
@@ -243,18 +257,7 @@ def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetai
             .where(PostMedia.post_id == post_id)
             .order_by(col(Media.id))
         ).all()
-    media = [
-        MediaFile(
-            url=m.url,
-            path=blob_path(store.media_dir, blob.sha256, blob.ext) if blob else None,
-            mime=blob.mime if blob else m.mime,
-            bytes=blob.size if blob else None,
-            kind=kind,
-            status=m.status,
-            sha256=blob.sha256 if blob else None,
-        )
-        for m, kind, blob in rows
-    ]
+    media = [_media_file(store, m, kind, blob) for m, kind, blob in rows]
     if mark_used:
         touch(store.database, [m.sha256 for m in media if m.sha256])
     assert post.id is not None
@@ -270,6 +273,23 @@ def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetai
         post.read,
         post.pinned,
         media,
+    )
+
+
+def _media_file(store: Store, media: Media, kind: str, blob: MediaBlob | None) -> MediaFile:
+    """One file of a post, as it really is on this computer: a file the cache lists but
+    the disk lost is ``missing`` (the next sync fetches it again), never offline."""
+    path = blob_path(store.media_dir, blob.sha256, blob.ext) if blob else None
+    if path is not None and not path.is_file():
+        return MediaFile(media.url, None, media.mime, None, kind, "missing")
+    return MediaFile(
+        url=media.url,
+        path=path,
+        mime=blob.mime if blob else media.mime,
+        bytes=blob.size if blob else None,
+        kind=kind,
+        status=media.status,
+        sha256=blob.sha256 if blob else None,
     )
 
 
@@ -304,6 +324,7 @@ def count_posts(store: Store) -> int:
 
 
 __all__ = [
+    "PLACEHOLDER_SRC",
     "MediaFile",
     "PostDetail",
     "PostSummary",

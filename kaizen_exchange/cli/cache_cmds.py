@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
-from kaizen_exchange.media_cache import DEFAULT_QUOTA, cache_stats, evict
+from kaizen_exchange.media_cache import DEFAULT_QUOTA, cache_stats, empty_cache
 
 
 def _size(n: int) -> str:
@@ -42,6 +42,9 @@ def stats_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def empty_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    removed, freed = evict(ctx.database, 0)
-    ctx.say(f"Removed {removed} files ({_size(freed)}); pinned posts kept theirs.")
+    removed, freed = empty_cache(ctx.database)
+    ctx.say(
+        f"Removed {removed} files ({_size(freed)}); pinned posts kept theirs. "
+        "The next sync downloads the others again."
+    )
     return EXIT_OK

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.logs import redact
 from kaizen_exchange.opml import export_opml, import_opml
 from kaizen_exchange.posts import utc_iso
 from kaizen_exchange.store.models import Feed
@@ -58,7 +59,7 @@ def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
                 {
                     "id": f.id,
                     "school": f.school_id,
-                    "url": f.url,
+                    "url": redact(f.url),  # a password or key in it never shows
                     "title": f.title,
                     "status": f.status,
                     "http_status": f.http_status,
@@ -73,7 +74,8 @@ def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
         )
         return EXIT_OK
     rows = [
-        [f.school_id, f.status, shorten(f.url, 50), shorten(f.last_error or "", 60)] for f in feeds
+        [f.school_id, f.status, shorten(redact(f.url), 50), shorten(f.last_error or "", 60)]
+        for f in feeds
     ]
     ctx.say(table(rows, ["SCHOOL", "STATUS", "FEED", "PROBLEM"]) if rows else "No feeds yet.")
     return EXIT_OK

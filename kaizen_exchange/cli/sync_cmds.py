@@ -10,6 +10,7 @@ from kaizen_exchange.errors import NotFound
 from kaizen_exchange.feeds.http import HttpSettings
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
+from kaizen_exchange.logs import redact
 
 
 def register(subparsers: Any) -> None:
@@ -77,11 +78,20 @@ def print_summary(ctx: Context, report: SyncReport) -> None:
     )
     if failed:
         ctx.say(f"\n{len(failed)} feeds had problems (the others synced):")
-        rows = [[f.school, f.status, shorten(f.url, 45), f.error or ""] for f in failed]
+        rows = [[f.school, f.status, shorten(redact(f.url), 45), f.error or ""] for f in failed]
         ctx.say(table(rows, ["SCHOOL", "STATUS", "FEED", "WHAT HAPPENED"]))
     if report.skipped:
         ctx.say(f"\n{len(report.skipped)} feeds were not asked this time:")
         for skipped in report.skipped:
-            ctx.say(f"  {skipped.school}: {skipped.url} (until {skipped.until[:16]} UTC)")
-    if report.media_failed:
-        ctx.say(f"{report.media_failed} pictures or files could not be downloaded.")
+            url = redact(skipped.url)
+            ctx.say(f"  {skipped.school}: {url} (until {skipped.until[:16]} UTC)")
+    skipped_posts = [(f.school, item) for f in report.feeds for item in f.items_failed]
+    if skipped_posts:
+        ctx.say(f"\n{len(skipped_posts)} posts could not be read (the rest of their feeds synced):")
+        for school, item in skipped_posts:
+            ctx.say(f"  {school}: {item.error}")
+    if report.media_errors:
+        ctx.say(f"\n{len(report.media_errors)} pictures or files could not be downloaded:")
+        for error in report.media_errors:
+            where = f"{error.school}, \u201c{error.post}\u201d" if error.post else error.school
+            ctx.say(f"  {where or 'no post'}: {shorten(error.item, 60)}: {error.error}")

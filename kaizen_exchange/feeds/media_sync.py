@@ -2,7 +2,8 @@
 
 A URL already cached (status ``ok``) is never asked again; a file identical to one
 we have is stored once (content addressing). A failed picture is recorded on the
-media row and never fails its post.
+media row and never fails its post; unless it can never work (too large, a broken
+address) it is asked again at a later sync, less often each time.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kaizen_exchange.feeds.report import ItemError
 from kaizen_exchange.feeds.writer import MediaWriter
 from kaizen_exchange.logs import redact
 from kaizen_exchange.media_cache import BlobWriter, extension_for
-from kaizen_exchange.store.sqlite import Database
+from kaizen_exchange.store.sqlite import Database, sql_time, utcnow
 
 MEDIA_DEADLINE = 15 * 60.0  # a 100 MB video on a slow school line; stalls still time out
 
@@ -31,15 +32,20 @@ class MediaOptions:
     school: str | None = None
 
 
+#: Media a sync asks for: new ones, and failed ones whose back-off is over.
+_WANTED = "(media.status = 'pending' OR (media.status = 'error' AND media.next_try <= ?))"
+
+
 def _pending(database: Database, school: str | None) -> list[tuple[int, str]]:
+    now = sql_time(utcnow())
     if not school:
-        return database.rows("SELECT id, url FROM media WHERE status = 'pending' ORDER BY id")
+        return database.rows(f"SELECT id, url FROM media WHERE {_WANTED} ORDER BY id", (now,))
     return database.rows(
         "SELECT DISTINCT media.id, media.url FROM media"
         " JOIN post_media ON post_media.media_id = media.id"
         " JOIN post ON post.id = post_media.post_id"
-        " WHERE media.status = 'pending' AND post.school_id = ? ORDER BY media.id",
-        (school,),
+        f" WHERE {_WANTED} AND post.school_id = ? ORDER BY media.id",
+        (now, school),
     )
 
 

@@ -212,8 +212,8 @@ def media_done(connection: Connection, done: list[MediaDone], now: datetime) -> 
         [(d.sha256, d.size, d.mime, d.ext, when) for d in done],
     )
     connection.executemany(
-        "UPDATE media SET sha256 = ?, mime = ?, status = 'ok', error = NULL, fetched_at = ?"
-        " WHERE id = ?",
+        "UPDATE media SET sha256 = ?, mime = ?, status = 'ok', error = NULL, fetched_at = ?,"
+        " failures = 0, next_try = NULL WHERE id = ?",
         [(d.sha256, d.mime, when, d.media_id) for d in done],
     )
 

@@ -33,7 +33,7 @@ from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.feeds.report import FeedReport, ItemError, SkippedFeed, SyncReport
 from kaizen_exchange.feeds.write_queue import WriteQueue
 from kaizen_exchange.feeds.writer import Applied, MediaWriter
-from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict
+from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict, reclaim_missing
 from kaizen_exchange.store.sqlite import Database, from_sql_time, utcnow
 
 log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text
@@ -325,6 +325,7 @@ class Syncer:
 
     async def _media(self, client: HostClients) -> None:
         started = time.perf_counter()
+        reclaim_missing(self.database)  # files gone from the disk are fetched again
         options = MediaOptions(self.options.media_cap, self.options.school)
         fetched, errors = await fetch_pending_media(
             self.database,

@@ -156,10 +156,19 @@ class MediaWriter:
                 rows.media_done(connection, done, utcnow())
 
     def media_failed(self, media_id: int, status: str, message: str) -> None:
+        """A failed download; an ``error`` (server down, 5xx…) is asked again after a
+        back-off like a feed's, while ``too_large`` and ``invalid`` are for good."""
+        now = utcnow()
         with self.database.writing() as connection:
+            row = connection.execute(
+                "SELECT failures FROM media WHERE id = ?", (media_id,)
+            ).fetchone()
+            failures = (row[0] if row else 0) + 1
+            next_try = now + backoff(failures) if status == "error" else None
             connection.execute(
-                "UPDATE media SET status = ?, error = ?, fetched_at = ? WHERE id = ?",
-                (status, message, sql_time(utcnow()), media_id),
+                "UPDATE media SET status = ?, error = ?, fetched_at = ?, failures = ?,"
+                " next_try = ? WHERE id = ?",
+                (status, message, sql_time(now), failures, sql_time(next_try), media_id),
             )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from kaizen_exchange import changes
+from kaizen_exchange import changes, media_cache
 from kaizen_exchange.changes import Changes, Done, Kind
-from kaizen_exchange.media_cache import evict
 from kaizen_exchange.posts import set_pinned, set_read
 from kaizen_exchange.store.db import Store
 
@@ -21,8 +20,9 @@ def pin(store: Store, post_id: int, pinned: bool = True) -> Done[None]:
 
 
 def empty_cache(store: Store) -> Done[tuple[int, int]]:
-    """``cache clear``: every picture not kept by a pin leaves the computer."""
-    removed, freed = evict(store.database, 0)
+    """``cache empty``: every picture not kept by a pin leaves the computer (until the
+    next sync, which fetches them again)."""
+    removed, freed = media_cache.empty_cache(store.database)
     return Done((removed, freed), Changes.of(Kind.MEDIA) if removed else Changes())
 
 

@@ -133,9 +133,11 @@ class Media(SQLModel, table=True):
     url: str = Field(unique=True)
     sha256: str | None = Field(default=None, foreign_key="media_blob.sha256", index=True)
     mime: str | None = None
-    status: str = "pending"  # pending | ok | error | too_large | evicted
+    status: str = "pending"  # pending | ok | error | too_large | invalid | evicted
     error: str | None = None
     fetched_at: datetime | None = None
+    failures: int = 0  # failed attempts in a row (an ``error`` is asked again later)
+    next_try: datetime | None = None
 
 
 class PostMedia(SQLModel, table=True):

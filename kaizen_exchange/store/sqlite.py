@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from kaizen_exchange.paths import database_path, media_dir
 
 #: The newest migration; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def configure(connection: sqlite3.Connection) -> None:
