@@ -27,21 +27,43 @@ _EXTENSIONS = {
     "image/png": ".png",
     "image/gif": ".gif",
     "image/webp": ".webp",
-    "image/svg+xml": ".svg",
     "application/pdf": ".pdf",
     "video/mp4": ".mp4",
 }
+#: Extensions no viewer runs as a program, a script or a web page: pictures, sound,
+#: video, PDF, plain text and office documents that cannot hold macros. A cached file
+#: is opened by the system viewer when a teacher clicks it, so a partner's blog must
+#: never be able to choose ``.html``, ``.svg`` (script), ``.sh``, ``.exe``, ``.docm``…
+#: Anything else is stored as ``.bin``, which nothing opens by itself.
+PASSIVE = frozenset(
+    {
+        *(".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff"),
+        *(".mp4", ".m4v", ".mov", ".webm", ".ogv"),
+        *(".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".wav", ".flac"),
+        *(".pdf", ".txt", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"),
+    }
+)
+INERT = ".bin"
 
 
 def extension_for(mime: str, url: str) -> str:
-    """A file extension the system viewer will recognise."""
+    """A file extension the system viewer will recognise, from :data:`PASSIVE` only.
+
+    SVG is among the refused: it can carry scripts, so an SVG is kept as ``.bin`` and
+    shown as a placeholder, never opened (rendering it safely needs a bounded process:
+    a renderer asked for a 200,000-pixel-wide picture aborts the process it runs in).
+    """
     if mime in _EXTENSIONS:
         return _EXTENSIONS[mime]
-    guessed = mimetypes.guess_extension(mime) if mime else None
-    if guessed:
-        return guessed
+    guessed = (mimetypes.guess_extension(mime) or "") if mime else ""
+    if guessed.lower() in PASSIVE:
+        return guessed.lower()
     suffix = Path(url.split("?", 1)[0]).suffix.lower()
-    return suffix if 1 < len(suffix) <= 5 and suffix[1:].isalnum() else ".bin"
+    return suffix if suffix in PASSIVE and not _is_svg(mime) else INERT
+
+
+def _is_svg(mime: str) -> bool:
+    return "svg" in mime.lower()
 
 
 class BlobWriter:
@@ -230,6 +252,8 @@ def touch(database: Database, sha256s: list[str]) -> None:
 
 __all__ = [
     "DEFAULT_QUOTA",
+    "INERT",
+    "PASSIVE",
     "BlobWriter",
     "CacheStats",
     "blob_path",

@@ -120,10 +120,12 @@ class PostDetail:
         and every picture not cached (yet) showing :data:`PLACEHOLDER_SRC`: never an
         address on the web. Links (``href``) to what is not cached stay as they are."""
         local = {m.url: m.path.as_uri() for m in self.media if m.path}
+        # An SVG can carry scripts: it is kept inert (.bin) and never shown as itself.
+        shown = {url for url in local if not _is_svg(self.media, url)}
 
         def swap(match: re.Match[str]) -> str:
             attribute, url = match.group(1), htmllib.unescape(match.group(2))
-            if url in local:
+            if url in local and (attribute == "href" or url in shown):
                 return f'{attribute}="{htmllib.escape(local[url])}"'
             if attribute == "src":
                 return f'src="{PLACEHOLDER_SRC}"'
@@ -274,6 +276,10 @@ def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetai
         post.pinned,
         media,
     )
+
+
+def _is_svg(media: list[MediaFile], url: str) -> bool:
+    return any(m.url == url and "svg" in (m.mime or "") for m in media)
 
 
 def _media_file(store: Store, media: Media, kind: str, blob: MediaBlob | None) -> MediaFile:

@@ -45,8 +45,9 @@ def load_post(store: Store, post_id: int, school_name: str | None = None) -> Loa
     detail = get_post(store, post_id)
     images: dict[str, QImage] = {}
     for media in detail.media:
-        if media.path is None or not (media.mime or "").startswith("image/"):
-            continue
+        mime = media.mime or ""
+        if media.path is None or not mime.startswith("image/") or "svg" in mime:
+            continue  # an SVG (it can carry scripts) is described, never drawn
         image = QImage(str(media.path))
         if image.isNull():
             continue

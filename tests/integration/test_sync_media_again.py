@@ -116,3 +116,25 @@ def test_a_failed_picture_is_retried_with_back_off_and_shown_as_a_placeholder(
     assert feed_server.requests_to("/img/pond.jpg", since=before) == []
     assert third["media_fetched"] == 0 and third["media_errors"] == []
     assert _media(data, post_id)["pond.jpg"]["status"] == "error"
+
+
+SCRIPTED_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40">'
+    b'<script>alert("from a partner blog")</script><rect width="40" height="40"/></svg>'
+)
+
+
+def test_an_svg_is_kept_inert_and_never_shown_as_itself(
+    feed_server: FeedServer, tmp_path: Path
+) -> None:
+    feed_server.resource("/img/garden.jpg", GARDEN, "image/jpeg")
+    feed_server.resource("/img/pond.jpg", SCRIPTED_SVG, "image/svg+xml")  # a "picture"
+    data = tmp_path / "data"
+    post_id = _setup(feed_server, data)
+    svg = _media(data, post_id)["pond.jpg"]
+    assert svg["status"] == "ok" and str(svg["path"]).endswith(".bin"), svg
+    assert Path(str(svg["path"])).read_bytes() == SCRIPTED_SVG  # kept, but inert
+    sources = _SRC.findall(show_html(data, post_id))
+    assert sources[0].startswith("file://") and sources[1].startswith("data:image/"), sources
+    files = [p.suffix for p in (data / "media").rglob("*") if p.is_file()]
+    assert sorted(files) == [".bin", ".jpg"], files

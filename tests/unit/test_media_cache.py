@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlmodel import select
 
 from kaizen_exchange.feeds.post_rows import MediaDone
 from kaizen_exchange.feeds.writer import MediaWriter
-from kaizen_exchange.media_cache import BlobWriter, blob_path, cache_stats, evict
+from kaizen_exchange.media_cache import (
+    INERT,
+    PASSIVE,
+    BlobWriter,
+    blob_path,
+    cache_stats,
+    evict,
+    extension_for,
+)
 from kaizen_exchange.posts import set_pinned
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia, School
@@ -90,3 +99,25 @@ def test_a_cancelled_download_leaves_nothing_behind(store: Store) -> None:
     blob.write(b"half a pict")
     blob.discard()
     assert [p for p in store.media_dir.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize(
+    ("mime", "url", "expected"),
+    [
+        ("image/jpeg", "http://s.test/photo", ".jpg"),
+        ("audio/mpeg", "http://s.test/song", ".mp3"),
+        ("application/octet-stream", "http://s.test/newsletter.PDF?v=2", ".pdf"),
+        ("image/svg+xml", "http://s.test/logo.svg", ".bin"),  # SVG can carry scripts
+        ("application/octet-stream", "http://s.test/logo.svg", ".bin"),
+        ("text/html", "http://s.test/page.html", ".bin"),
+        ("application/xhtml+xml", "http://s.test/page.xhtml", ".bin"),
+        ("application/octet-stream", "http://s.test/setup.sh", ".bin"),
+        ("application/x-msdownload", "http://s.test/game.exe", ".bin"),
+        ("", "http://s.test/letter.docm", ".bin"),  # Word with macros
+        ("application/javascript", "http://s.test/app.js", ".bin"),
+    ],
+)
+def test_cached_files_get_only_passive_extensions(mime: str, url: str, expected: str) -> None:
+    """The system viewer opens a cached file by its extension: never one that runs."""
+    assert extension_for(mime, url) == expected
+    assert expected in PASSIVE | {INERT}
