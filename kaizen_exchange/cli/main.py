@@ -11,6 +11,7 @@ import multiprocessing
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import Any
 
 from kaizen_exchange import APP_NAME, __version__
 from kaizen_exchange.cli.common import EXIT_FAILED, EXIT_USAGE, Context
@@ -45,13 +46,33 @@ def chosen_command(argv: Sequence[str]) -> str | None:
             skip = False
         elif token == "--data-dir":
             skip = True
+        elif token == "--":
+            return None
         elif not token.startswith("-"):
             return token
     return None
 
 
+DATA_DIR_HELP = (
+    "folder for the database and media cache "
+    "(default: $KAIZEN_EXCHANGE_DATA_DIR or the user data folder)"
+)
+
+
 class _Parser(argparse.ArgumentParser):
-    """Bad usage exits with status 2 and a hint, as argparse does, but in our words."""
+    """Bad usage exits with status 2 and a hint, as argparse does, but in our words.
+
+    Every command's parser, at every depth, also takes the global options, so that
+    ``kaizen-exchange demo --data-dir DIR`` works as well as ``--data-dir DIR demo``.
+    Below the top their default is SUPPRESS: an option not repeated there leaves the
+    value given before the command in place.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_argument(
+            "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=DATA_DIR_HELP
+        )
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -65,12 +86,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description=f"{APP_NAME}: partner schools' blogs offline, and calls across the world.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder for the database and media cache "
-        "(default: $KAIZEN_EXCHANGE_DATA_DIR or the user data folder)",
-    )
+    parser.set_defaults(data_dir=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     wanted = [COMMANDS[command][0]] if command in COMMANDS else []
     if command is not None and command not in COMMANDS:

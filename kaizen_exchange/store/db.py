@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
 from kaizen_exchange.errors import StoreError
@@ -29,7 +30,15 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    """An engine on the file at ``path``, opened by sqlite3 itself.
+
+    Not ``sqlite:///{path}``: SQLAlchemy reads that as a URL, so a folder named with
+    ``?`` or ``%20`` put the database somewhere else."""
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(path, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", _on_connect)
     return engine
 
