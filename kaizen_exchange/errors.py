@@ -21,7 +21,15 @@ class NotFound(BadInput):
 
 
 class StoreError(KaizenError):
-    """The local database cannot be opened or upgraded."""
+    """The local database cannot be opened, upgraded or written (read-only, disk full…)."""
+
+
+class StoreDamaged(StoreError):
+    """The database file is damaged; it is not written into. A backup can be restored."""
+
+
+class SyncRunning(KaizenError):
+    """Another sync of the same data folder is running (the window's, or a scheduled one)."""
 
 
 class FeedParseError(KaizenError):
@@ -32,4 +40,12 @@ class FeedParseError(KaizenError):
     """
 
 
-__all__ = ["BadInput", "FeedParseError", "KaizenError", "NotFound", "StoreError"]
+__all__ = [
+    "BadInput",
+    "FeedParseError",
+    "KaizenError",
+    "NotFound",
+    "StoreDamaged",
+    "StoreError",
+    "SyncRunning",
+]

@@ -16,6 +16,7 @@ would leak if someone logged a whole response by mistake.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -103,7 +104,16 @@ class RedactingFilter(logging.Filter):
 
 
 class _RotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Keeps logging when the file cannot be rotated (on Windows, another copy has it open)."""
+    """Keeps logging when the file cannot be rotated (on Windows, another copy has it open).
+
+    Each new file is private to the user, as the first one is."""
+
+    def _open(self) -> io.TextIOWrapper:
+        from kaizen_exchange.paths import make_private
+
+        stream = super()._open()
+        make_private(Path(self.baseFilename))
+        return stream
 
     def doRollover(self) -> None:
         try:
@@ -146,14 +156,16 @@ def configure_logging(level: str | int | None = None) -> Path | None:
         existing.setLevel(numeric)
         root.setLevel(min(root.level or numeric, numeric))
         return Path(existing.baseFilename)
+    from kaizen_exchange.paths import make_private, make_private_folder
+
     try:
-        folder = log_folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = make_private_folder(log_folder())
         handler = _RotatingFileHandler(
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError:
         return None  # a read-only profile: the app works, it just keeps no log
+    make_private(Path(handler.baseFilename))  # school names, URLs: the user's business
     handler.setLevel(numeric)
     handler.addFilter(RedactingFilter())
     handler.setFormatter(

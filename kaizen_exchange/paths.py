@@ -17,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from kaizen_exchange import APP_ID
+from kaizen_exchange.errors import StoreError
 
 DATA_DIR_ENV = "KAIZEN_EXCHANGE_DATA_DIR"
 #: Folders the app makes: only their owner may list or enter them.
@@ -58,12 +59,24 @@ def make_private(path: Path, mode: int = PRIVATE_FILE) -> None:
         pass  # vanished, or on a file system without modes: nothing to protect here
 
 
+def create_data_folder(folder: Path, *, ours: bool = False) -> Path:
+    """Create the data folder (private to the user), or say plainly why it cannot be."""
+    try:
+        return make_private_folder(folder, ours=ours)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot create the data folder {folder} ({exc.strerror}). "
+            "Choose another data folder, or ask IT for write access to this one."
+        ) from exc
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """Return (and create) the folder holding the database and the media cache."""
     chosen = explicit or os.environ.get(DATA_DIR_ENV)
     if chosen:
-        return make_private_folder(absolute(chosen))
-    return make_private_folder(Path(platformdirs.user_data_dir(APP_ID, appauthor=False)), ours=True)
+        return create_data_folder(absolute(chosen))
+    folder = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return create_data_folder(folder, ours=True)
 
 
 def log_dir() -> Path:
@@ -85,6 +98,7 @@ __all__ = [
     "PRIVATE_FILE",
     "PRIVATE_FOLDER",
     "absolute",
+    "create_data_folder",
     "data_dir",
     "database_path",
     "log_dir",

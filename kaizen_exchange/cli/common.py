@@ -1,7 +1,8 @@
-"""What every command shares: the opened store, output helpers and exit codes.
+"""What every command shares: the opened store, output helpers and exit statuses.
 
-Exit codes are part of the contract with scripts run by a school's IT:
-0 done, 2 bad usage or a bad file (nothing stored), 3 partly done (some feeds failed).
+Exit statuses are part of the contract with scripts run by a school's IT. They are
+all defined here, once, with the sentence that documents each (:data:`EXIT_STATUSES`,
+shown by ``kaizen-exchange --help`` and copied into the README).
 """
 
 from __future__ import annotations
@@ -24,6 +25,30 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_PARTIAL = 3
+EXIT_STORE = 4
+EXIT_BUSY = 5
+EXIT_INTERRUPTED = 130
+
+#: Every exit status, and what it means to a script that runs the command.
+EXIT_STATUSES: dict[int, str] = {
+    EXIT_OK: "done",
+    EXIT_FAILED: "failed: the message says why; an unexpected fault also writes its details "
+    "to the log file",
+    EXIT_USAGE: "bad usage or a bad file; nothing was stored",
+    EXIT_PARTIAL: "partly done: some feeds or files failed, the rest was synced",
+    EXIT_STORE: "the data cannot be used: the database is damaged (see 'store restore'), "
+    "made by a newer version, read-only, or the disk is full",
+    EXIT_BUSY: "another sync of the same data folder is running; nothing was done",
+    EXIT_INTERRUPTED: "stopped by Ctrl+C; nothing half-done was kept",
+}
+
+
+def exit_statuses_text() -> str:
+    """The table of exit statuses, for ``--help``."""
+    return "exit status:\n" + "\n".join(
+        f"  {code:<4} {meaning}" for code, meaning in EXIT_STATUSES.items()
+    )
+
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -99,12 +124,17 @@ def shorten(text: str, width: int) -> str:
 
 
 __all__ = [
+    "EXIT_BUSY",
     "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_PARTIAL",
+    "EXIT_STATUSES",
+    "EXIT_STORE",
     "EXIT_USAGE",
     "Context",
     "Handler",
+    "exit_statuses_text",
     "shorten",
     "table",
 ]

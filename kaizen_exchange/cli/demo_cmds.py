@@ -20,6 +20,7 @@ from kaizen_exchange.network_file import parse_network
 from kaizen_exchange.network_store import import_network
 from kaizen_exchange.paths import DATA_DIR_ENV
 from kaizen_exchange.posts import list_posts
+from kaizen_exchange.store.sync_lock import sync_lock
 
 
 def register(subparsers: Any) -> None:
@@ -43,7 +44,8 @@ def demo_sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
     with serve_demo() as base_url:
         spec = parse_network(demo_network_text(base_url), source="the bundled demo network")
         import_network(ctx.store, spec)
-        report = run_sync(ctx.store.database, SyncOptions())
+        with sync_lock(folder):
+            report = run_sync(ctx.store.database, SyncOptions())
     if args.json:
         ctx.print_json(report.to_json())
         return report.exit_code

@@ -7,17 +7,29 @@ a command never means editing a long if/else here.
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from kaizen_exchange import APP_NAME, __version__
-from kaizen_exchange.cli.common import EXIT_FAILED, EXIT_USAGE, Context
-from kaizen_exchange.errors import BadInput, KaizenError
+from kaizen_exchange.cli.common import (
+    EXIT_BUSY,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_STORE,
+    EXIT_USAGE,
+    Context,
+    exit_statuses_text,
+)
+from kaizen_exchange.errors import BadInput, KaizenError, StoreDamaged, StoreError, SyncRunning
 from kaizen_exchange.logs import configure_logging
 from kaizen_exchange.machine_defaults import seed_from_machine_defaults
+from kaizen_exchange.store.problems import explain
 
 #: Every command, the module under kaizen_exchange.cli that registers it, and its one-line
 #: help. Only the module of the command being run is imported, so a scheduled
@@ -34,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "slots": ("schedule_cmds", "find times when schools can meet"),
     "sessions": ("schedule_cmds", "book, check and export video calls"),
     "terms": ("schedule_cmds", "term dates and closures of a school"),
+    "store": ("store_cmds", "check the database, back it up, restore a backup"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 
@@ -84,6 +97,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kaizen-exchange",
         description=f"{APP_NAME}: partner schools' blogs offline, and calls across the world.",
+        epilog=exit_statuses_text(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.set_defaults(data_dir=None)
@@ -101,12 +116,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 #: Commands that work in a throw-away folder of their own: no machine defaults there.
 OWN_STORE = frozenset({"demo", "demo-sync"})
+#: Commands that must not open the store before they run (they repair it).
+NO_SEED = OWN_STORE | {"store"}
+
+log = logging.getLogger("kaizen_exchange.cli")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     multiprocessing.freeze_support()  # in a frozen app, a parse worker starts here and exits
-    if argv is None:  # a real start (not a test calling main): log to the user's log folder
-        configure_logging()
+    # a real start (not a test calling main): log to the user's log folder
+    log_file = configure_logging() if argv is None else None
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(chosen_command(arguments))
     args = parser.parse_args(arguments)
@@ -115,24 +134,57 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args.func = window_cmd
     context = Context(data_dir_arg=args.data_dir)
-    if args.command not in OWN_STORE:  # IT's network file for this PC, once per new store
-        seed_from_machine_defaults(lambda: context.store, context.warn)
     try:
+        if args.command not in NO_SEED:  # IT's network file for this PC, once per new store
+            seed_from_machine_defaults(lambda: context.store, context.warn)
         return int(args.func(args, context))
-    except BadInput as exc:
-        context.warn(f"kaizen-exchange: {exc}")
-        return EXIT_USAGE
-    except KaizenError as exc:
-        context.warn(f"kaizen-exchange: {exc}")
-        return EXIT_FAILED
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
-        return 0
+        return EXIT_OK
     except KeyboardInterrupt:
         context.warn("Stopped. Nothing half-done was kept; run the command again to finish.")
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        return failed(exc, args.command, context, log_file)
     finally:
         context.close()
+
+
+def failed(exc: Exception, command: str | None, context: Context, log_file: Path | None) -> int:
+    """Say what went wrong in plain words, log it, and give the exit status that says so."""
+    if not isinstance(exc, KaizenError):
+        explained = explain(exc, _folder_of(context))
+        if explained is None:
+            log.exception("kaizen-exchange %s stopped by an unexpected error", command or "")
+            where = f" ({log_file})" if log_file else ""
+            context.warn(
+                "kaizen-exchange: something went wrong that Kaizen Exchange did not expect, "
+                "so the command stopped; nothing half-done was kept. The details are in the "
+                f"log file{where}: please send it to your IT support."
+            )
+            return EXIT_FAILED
+        log.error("kaizen-exchange %s: %s", command or "", explained, exc_info=exc)
+        exc = explained
+    context.warn(f"kaizen-exchange: {exc}")
+    if isinstance(exc, StoreDamaged):
+        context.warn(
+            "To put back the newest good backup: kaizen-exchange store restore "
+            "(to choose one: kaizen-exchange store restore --list)"
+        )
+    if isinstance(exc, BadInput):
+        return EXIT_USAGE
+    if isinstance(exc, SyncRunning):
+        return EXIT_BUSY
+    if isinstance(exc, StoreError):
+        return EXIT_STORE
+    return EXIT_FAILED
+
+
+def _folder_of(context: Context) -> Path:
+    try:
+        return context.folder
+    except KaizenError:
+        return Path(context.data_dir_arg or ".")
 
 
 if __name__ == "__main__":

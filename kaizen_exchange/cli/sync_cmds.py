@@ -11,6 +11,7 @@ from kaizen_exchange.feeds.http import HttpSettings
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
 from kaizen_exchange.logs import redact
+from kaizen_exchange.store.sync_lock import sync_lock
 
 
 def register(subparsers: Any) -> None:
@@ -51,7 +52,8 @@ def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
         http=settings,
     )
     interactive = not args.json and ctx.err.isatty()
-    report = run_sync(database, options, _progress(ctx) if interactive else None)
+    with sync_lock(database.folder):  # a second sync says so and exits (EXIT_BUSY)
+        report = run_sync(database, options, _progress(ctx) if interactive else None)
     if interactive:
         ctx.err.write("\r\033[K")
     if args.json:

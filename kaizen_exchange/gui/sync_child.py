@@ -19,12 +19,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 import threading
 from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
+
+log = logging.getLogger(__name__)
+UNEXPECTED = (
+    "The sync stopped because of something Kaizen Exchange did not expect. Your posts "
+    "are safe; try Sync now again. If it happens again, send the log file to IT support."
+)
 
 
 def report_from_json(data: dict[str, Any]) -> SyncReport:
@@ -67,17 +74,33 @@ def _watch_stdin(loop: asyncio.AbstractEventLoop, task: asyncio.Task[Any]) -> No
 
 async def _run(folder: Path, quota: int | None) -> int:
     from kaizen_exchange.errors import KaizenError
-    from kaizen_exchange.feeds.sync import SyncOptions, sync_async
+    from kaizen_exchange.store.problems import explain
     from kaizen_exchange.store.sqlite import Database
+    from kaizen_exchange.store.sync_lock import sync_lock
+
+    try:
+        with sync_lock(folder):  # not beside a scheduled sync of the same folder
+            database = Database(folder)
+            try:
+                return await _sync(database, quota)
+            finally:
+                database.close()
+    except KaizenError as exc:
+        _say({"error": str(exc)})
+        return 1
+    except Exception as exc:  # a fault: its traceback goes to the log, plain words to the window
+        explained = explain(exc, folder)
+        log.error("The sync stopped", exc_info=exc)
+        _say({"error": str(explained) if explained else UNEXPECTED})
+        return 1
+
+
+async def _sync(database: Any, quota: int | None) -> int:
+    from kaizen_exchange.feeds.sync import SyncOptions, sync_async
 
     def progress(feed: FeedReport, done: int, total: int) -> None:
         _say({"feed": feed.to_json(), "done": done, "total": total})
 
-    try:
-        database = Database(folder)
-    except KaizenError as exc:
-        _say({"error": str(exc)})
-        return 1
     options = SyncOptions() if quota is None else SyncOptions(quota=quota)
     task = asyncio.ensure_future(sync_async(database, options, progress))
     loop = asyncio.get_running_loop()
@@ -87,11 +110,6 @@ async def _run(folder: Path, quota: int | None) -> int:
     except asyncio.CancelledError:
         _say({"cancelled": True})
         return 130
-    except KaizenError as exc:
-        _say({"error": str(exc)})
-        return 1
-    finally:
-        database.close()
     _say({"report": report.to_json()})
     return 0
 
@@ -101,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--quota", type=int)
     args = parser.parse_args(argv)
+    if argv is None:  # started by the window: a crash must leave its traceback in the log
+        from kaizen_exchange.logs import configure_logging
+
+        configure_logging()
     return asyncio.run(_run(args.data_dir, args.quota))
 
 

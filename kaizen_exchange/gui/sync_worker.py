@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.sync_child import feed_from_json, report_from_json
+from kaizen_exchange.store.sync_lock import sync_lock
 
 if TYPE_CHECKING:
     from kaizen_exchange.store.db import Store
@@ -176,7 +177,8 @@ class SyncWorker(QThread):
                 database = self._store.database
                 self._task = loop.create_task(sync_async(database, options, self._progress))
             try:
-                report = loop.run_until_complete(self._task)
+                with sync_lock(database.folder):  # not beside a scheduled sync
+                    report = loop.run_until_complete(self._task)
             except asyncio.CancelledError:
                 self.cancelled.emit()
             else:

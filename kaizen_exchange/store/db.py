@@ -18,9 +18,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
-from kaizen_exchange.errors import StoreError
-from kaizen_exchange.paths import database_path, media_dir
-from kaizen_exchange.store.sqlite import SCHEMA_HEAD, Database, configure, current_revision
+from kaizen_exchange.paths import absolute, create_data_folder, database_path, media_dir
+from kaizen_exchange.store.opening import SCHEMA_HEAD, prepare
+from kaizen_exchange.store.sqlite import Database, configure, current_revision
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -59,28 +59,16 @@ class Store:
     """The open store of one data folder: the database and the media cache beside it."""
 
     def __init__(self, folder: Path, *, upgrade: bool = True) -> None:
-        self.folder = folder
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"Cannot create the data folder {folder} ({exc.strerror}). "
-                "Choose another folder with --data-dir."
-            ) from exc
-        self.path = database_path(folder)
-        self.media_dir = media_dir(folder)
+        self.folder = absolute(folder)
+        if upgrade:
+            prepare(self.folder)  # checked, backed up once a day, at the newest schema
+        else:
+            create_data_folder(self.folder)
+        self.path = database_path(self.folder)
+        self.media_dir = media_dir(self.folder)
         self.engine = make_engine(self.path)
-        if upgrade and current_revision(self.path) != SCHEMA_HEAD:
-            try:
-                migrate(self.engine)
-            except Exception as exc:  # any failure here means the file is unusable as is
-                raise StoreError(
-                    f"The database at {self.path} could not be upgraded ({exc}). "
-                    "Close other copies of Kaizen Exchange and try again; "
-                    "your data has not been changed."
-                ) from exc
         #: the same file through plain sqlite3, for the sync and the media cache
-        self.database = Database(folder, upgrade=False)
+        self.database = Database(self.folder, upgrade=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -4,9 +4,9 @@ The sync runs as a short process of its own (the command line, a scheduled task,
 window's sync child). Importing SQLModel and SQLAlchemy took half a second, longer
 than a whole sync of feeds that have nothing new, so the sync, the offline media
 cache and the connection settings every opener shares live here, on plain sqlite3.
-The ORM (:mod:`kaizen_exchange.store.db`) is for the window and the other commands,
-and owns the migrations: a database that is not at :data:`SCHEMA_HEAD` is upgraded
-through it before use.
+The ORM (:mod:`kaizen_exchange.store.db`) is for the window and the other commands.
+Both open through :func:`kaizen_exchange.store.opening.prepare`, which checks, backs
+up and upgrades the database (importing Alembic only when there is an upgrade to run).
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from kaizen_exchange.paths import database_path, media_dir
-
-#: The newest migration; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0004"
+from kaizen_exchange.paths import absolute, database_path, media_dir
+from kaizen_exchange.store.opening import SCHEMA_HEAD, prepare
 
 
 def configure(connection: sqlite3.Connection) -> None:
@@ -77,13 +75,11 @@ class Database:
     """One data folder's database file, opened with plain sqlite3 connections."""
 
     def __init__(self, folder: Path, *, upgrade: bool = True) -> None:
-        self.folder = folder
-        self.path = database_path(folder)
-        self.media_dir = media_dir(folder)
-        if upgrade and current_revision(self.path) != SCHEMA_HEAD:
-            from kaizen_exchange.store.db import Store  # Alembic, only when there is work
-
-            Store(folder).close()
+        self.folder = absolute(folder)
+        self.path = database_path(self.folder)
+        self.media_dir = media_dir(self.folder)
+        if upgrade:
+            prepare(self.folder)
         self._reader: sqlite3.Connection | None = None
 
     def connect(self) -> sqlite3.Connection:
