@@ -26,6 +26,7 @@ from kaizen_exchange.cli.common import (
     Context,
     exit_statuses_text,
 )
+from kaizen_exchange.disk_full import DiskFull
 from kaizen_exchange.errors import BadInput, KaizenError, StoreDamaged, StoreError, SyncRunning
 from kaizen_exchange.logs import configure_logging
 from kaizen_exchange.machine_defaults import seed_from_machine_defaults
@@ -175,7 +176,7 @@ def failed(exc: Exception, command: str | None, context: Context, log_file: Path
         return EXIT_USAGE
     if isinstance(exc, SyncRunning):
         return EXIT_BUSY
-    if isinstance(exc, StoreError):
+    if isinstance(exc, StoreError | DiskFull):
         return EXIT_STORE
     return EXIT_FAILED
 

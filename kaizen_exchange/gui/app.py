@@ -15,13 +15,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kaizen_exchange import APP_ID, APP_NAME, __version__
-from kaizen_exchange.errors import KaizenError
+from kaizen_exchange.cli.common import EXIT_STORE
 from kaizen_exchange.gui.context import AppContext, Launch
 from kaizen_exchange.gui.look import icon, style_sheet
 from kaizen_exchange.gui.settings import ORGANISATION, AppSettings
+from kaizen_exchange.gui.store_rescue import open_store_or_rescue
 from kaizen_exchange.store.db import Store
 
 PROBE_ENV = "KAIZEN_STARTUP_PROBE"
@@ -84,11 +85,9 @@ def open_window(
 
     check_binding()  # a broken Qt binding is refused now, not discovered mid-lesson
     app = make_application()
-    try:
-        store = Store(folder)
-    except KaizenError as exc:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(exc))
-        return 1
+    store = open_store_or_rescue(folder)  # a damaged store: offer to restore a backup
+    if store is None:
+        return EXIT_STORE
     settings = AppSettings(settings_path)
     launch = Launch(folder, demo=demo_base_url is not None, demo_base_url=demo_base_url)
     _context, window = build_window(store, settings, launch)

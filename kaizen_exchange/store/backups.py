@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kaizen_exchange.errors import BadInput, StoreDamaged
+from kaizen_exchange.errors import BadInput, StoreDamaged, StoreError
 from kaizen_exchange.paths import database_path, make_private, make_private_folder
 from kaizen_exchange.store import health
 
@@ -140,14 +140,21 @@ class Restored:
 def restore(folder: Path, backup: Backup, now: datetime | None = None) -> Restored:
     """Put ``backup`` in place of the database; the replaced one goes to ``set-aside/``.
 
-    The caller holds the sync lock: no sync may write while the file is swapped.
+    The caller holds the sync lock: no sync may write while the file is swapped. The
+    window must be closed (it is, when the window itself offers this at start).
     """
     now = now or datetime.now(UTC)
     path = database_path(folder)
     partial = folder / f".restore.{os.getpid()}.part"
     shutil.copyfile(backup.path, partial)
     make_private(partial)
-    set_aside = _set_aside(path, now)
+    try:
+        set_aside = _set_aside(path, now)
+    except PermissionError as exc:  # Windows: the window still has the file open
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            "The database is in use: close the Kaizen Exchange window, then try again."
+        ) from exc
     partial.replace(path)
     log.warning("Restored the database from %s (replaced one: %s)", backup.path, set_aside)
     return Restored(backup, set_aside)

@@ -8,13 +8,13 @@ revision we skip importing Alembic at all, which keeps the window's cold start f
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, create_engine
 
@@ -29,18 +29,35 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     configure(dbapi_connection)
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, atomic_ddl: bool = False) -> Engine:
     """An engine on the file at ``path``, opened by sqlite3 itself.
 
     Not ``sqlite:///{path}``: SQLAlchemy reads that as a URL, so a folder named with
-    ``?`` or ``%20`` put the database somewhere else."""
+    ``?`` or ``%20`` put the database somewhere else. ``atomic_ddl`` (for migrations):
+    sqlite3 runs CREATE and ALTER outside any transaction, so a migration stopped half
+    way (a full disk) left tables without the revision that says they exist, and every
+    later start failed on them; with it each migration is one ``BEGIN IMMEDIATE``
+    transaction, as SQLAlchemy's documentation recommends for pysqlite.
+    """
 
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(path, check_same_thread=False)
+        return sqlite3.connect(path, check_same_thread=False, isolation_level=None)
 
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    creator = connect if atomic_ddl else _legacy(path)
+    engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool)  # a file's pool
     event.listen(engine, "connect", _on_connect)
+    if atomic_ddl:
+        event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def _legacy(path: Path) -> Callable[[], sqlite3.Connection]:
+    """sqlite3's own transaction handling, which the ORM's sessions are used to."""
+    return lambda: sqlite3.connect(path, check_same_thread=False)
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

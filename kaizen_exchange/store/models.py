@@ -3,14 +3,16 @@
 Instants are aware UTC datetimes in Python; SQLModel stores them as UTC (SQLite has
 no zone type) and gives them back in UTC. A school's IANA zone is stored beside
 them, and local times are derived, never stored.
-The schema itself is owned by the Alembic migrations in ``migrations/versions``;
-these classes must describe the same columns.
+The schema itself is owned by the Alembic migrations in ``migrations/versions``
+(applied on open by :mod:`kaizen_exchange.store.opening`); these classes describe
+the same tables, which tests/unit/test_schema_owner.py checks against a freshly
+migrated database.
 """
 
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
 from kaizen_exchange.store.sqlite import utcnow
@@ -82,6 +84,7 @@ class Post(SQLModel, table=True):
     """A blog post, the same row across syncs (identity: GUID, else link, per school)."""
 
     __tablename__ = "post"
+    __table_args__ = (UniqueConstraint("school_id", "identity", name="uq_post_school_identity"),)
     id: int | None = Field(default=None, primary_key=True)
     school_id: str = Field(foreign_key="school.id", index=True)
     feed_id: int = Field(foreign_key="feed.id", index=True)

@@ -55,7 +55,7 @@ def _upgrade(path: Path, *, first: bool) -> None:
 
     if first:  # SQLite gives its WAL and shared-memory files the database file's rights
         path.touch(mode=0o600, exist_ok=True)
-    engine = make_engine(path)
+    engine = make_engine(path, atomic_ddl=True)  # all of an upgrade, or none of it
     try:
         migrate(engine)
     except sqlite3.DatabaseError as exc:

@@ -51,7 +51,7 @@ def utcnow() -> datetime:
 
 
 def sql_time(value: datetime | None) -> str | None:
-    """An instant in the text form the ORM stores (UTC, no offset)."""
+    """An instant in the text form the ORM stores (UTC, no offset; tested both ways)."""
     if value is None:
         return None
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -259,3 +259,49 @@ def test_a_full_copy_of_the_data_folder_is_still_usable_after_restore(folder: Pa
     assert [f["school"] for f in ok(run_cli(elsewhere, "feeds", "list", "--json")).json()] == [
         "oak"
     ]
+
+
+def _with_file_size_limit(data: Path, limit: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command with writes capped at ``limit`` bytes per file: a disk that fills up."""
+    import resource
+    import signal
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    env = dict(cli_env(), KAIZEN_EXCHANGE_LOG_DIR=str(data.parent / "logs"))
+    return subprocess.run(
+        [sys.executable, "-m", "kaizen_exchange", "--data-dir", str(data), *args],
+        preexec_fn=cap,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs RLIMIT_FSIZE")
+@pytest.mark.parametrize("limit", [20_000, 60_000, 150_000])
+def test_a_disk_full_while_the_store_is_made_leaves_nothing_half_made(
+    tmp_path: Path, limit: int
+) -> None:
+    """The first migration is all or nothing: the next start (with space) just works."""
+    data = tmp_path / "data"
+    run = _with_file_size_limit(data, limit, "feeds", "list")
+    assert run.returncode == EXIT_STORE, run.stderr
+    assert_plain_message(run.stderr.strip(), "not full")
+    assert ok(run_cli(data, "feeds", "list", "--json")).json() == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs RLIMIT_FSIZE")
+def test_a_disk_full_during_a_sync_stops_it_and_keeps_what_was_synced(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    ok(run_cli(data, "feeds", "list"))
+    run = _with_file_size_limit(data, 400_000, "demo-sync", "--json")
+    assert run.returncode == EXIT_STORE, run.stderr
+    assert_plain_message(run.stderr.strip(), "full")
+    assert ok(run_cli(data, "store", "check", "--json")).json()["ok"] is True
+    assert ok(run_cli(data, "posts", "list", "--json")).json()

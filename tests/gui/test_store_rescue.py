@@ -1,0 +1,86 @@
+"""At start, a damaged store is offered back from its newest good backup, in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kaizen_exchange.gui.store_rescue import open_store_or_rescue, restore_question
+from kaizen_exchange.paths import database_path
+from kaizen_exchange.store import backups
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.models import School
+from kaizen_exchange.store.opening import prepare
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    """A data folder with a school and yesterday's backup, whose database is then cut short."""
+    folder = tmp_path / "data"
+    store = Store(folder)
+    with store.session() as session:
+        session.add(School(id="oak", name="Oak Primary", country="GB", timezone="Europe/London"))
+    store.close()
+    prepare(folder, now=datetime.now(UTC) - timedelta(days=1))
+    path = database_path(folder)
+    path.write_bytes(path.read_bytes()[: 2 * 8192])
+    return folder
+
+
+def _answer(button_text: str, seen: list[str]) -> Callable[[], None]:
+    """Click ``button_text`` on the dialog once it is up, remembering what it said."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        for button in box.buttons():
+            if button.text() == button_text:
+                button.click()
+                return
+        box.reject()
+
+    return click
+
+
+def test_restoring_at_start_opens_the_store_from_the_backup(damaged: Path) -> None:
+    seen: list[str] = []
+    QTimer.singleShot(0, _answer("Restore the backup", seen))
+    store = open_store_or_rescue(damaged)
+    assert store is not None
+    try:
+        with store.session() as session:
+            assert session.get_one(School, "oak").name == "Oak Primary"
+    finally:
+        store.close()
+    assert "damaged" in seen[0] and "kept aside" in seen[0]
+    assert list((damaged / backups.SET_ASIDE_FOLDER).glob("*.sqlite3"))
+
+
+def test_quitting_leaves_the_damaged_file_as_it_was(damaged: Path) -> None:
+    before = database_path(damaged).read_bytes()
+    seen: list[str] = []
+    QTimer.singleShot(0, _answer("Quit", seen))
+    assert open_store_or_rescue(damaged) is None
+    assert database_path(damaged).read_bytes() == before
+    assert seen
+
+
+def test_the_question_says_when_the_backup_was_made_without_ids_or_flags(damaged: Path) -> None:
+    newest = backups.list_backups(damaged)[0]
+    box = restore_question(damaged, newest)
+    words = f"{box.text()} {box.informativeText()}"
+    local = newest.taken.astimezone()
+    assert f"{local:%A} {local.day} {local:%B %Y}" in words
+    for smell in ("--", "sqlite3", "kaizen-exchange store", "Traceback"):
+        assert smell not in words
+    assert [b.text() for b in box.buttons()] == ["Restore the backup", "Quit"]
