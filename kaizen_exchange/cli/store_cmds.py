@@ -58,7 +58,7 @@ def check_cmd(args: argparse.Namespace, ctx: Context) -> int:
     revision: str | None = None
     try:
         revision = health.first_look(path, SCHEMA_HEAD, expect_data=bool(_list(ctx)))
-        found = health.problems(path, limit=100)
+        found = health.problems(path, limit=100, search_index=True)
     except StoreError as exc:
         found = [str(exc)]
     listed = _list(ctx)
@@ -99,7 +99,7 @@ def backup_cmd(args: argparse.Namespace, ctx: Context) -> int:
     path = database_path(ctx.folder)
     found = health.problems(path)
     if found:
-        raise health.damaged(path, f"SQLite's check found: {found[0]}")
+        raise health.damaged(path, "SQLite's own check found errors in it")
     made = backups.take_backup(ctx.folder)
     ctx.say(f"Backed up the database to {made.path}")
     return EXIT_OK

@@ -20,24 +20,44 @@ from kaizen_exchange.errors import KaizenError, StoreDamaged
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.store import backups
 from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.opening import daily_check
 from kaizen_exchange.store.sync_lock import sync_lock
 
 log = logging.getLogger(__name__)
 
 
 def open_store_or_rescue(folder: Path, parent: QWidget | None = None) -> Store | None:
-    """The opened store, after restoring a backup if the teacher chose to; None: do not start."""
+    """The opened store, after restoring a backup if the teacher chose to; None: do not start.
+
+    The daily check and backup then run in the background (a large store takes seconds
+    to check, and the first paint must not wait for it); if they find damage, the
+    teacher is told to start again, and the next start offers the backup.
+    """
     for attempt in range(2):
         try:
-            return Store(folder)
+            store = Store(folder, daily=False)
         except StoreDamaged as exc:
             log.error("The store in %s is damaged: %s", folder, exc)
             if attempt or not offer_restore(folder, parent):
                 return None
+            continue  # restored: open it
         except KaizenError as exc:
             cannot_open(str(exc), parent)
             return None
+        run_task(lambda: daily_check(folder), on_error=_damage_found)
+        return store
     return None
+
+
+def _damage_found(exc: BaseException) -> None:
+    log.error("The daily check failed", exc_info=exc)
+    if isinstance(exc, StoreDamaged):
+        QMessageBox.warning(
+            None,
+            f"{APP_NAME}: your data is damaged",
+            "The daily check found damage in the data on this computer. Close "
+            f"{APP_NAME} and start it again: it will offer to put back the last good backup.",
+        )
 
 
 def cannot_open(message: str, parent: QWidget | None = None) -> None:

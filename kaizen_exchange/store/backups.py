@@ -86,7 +86,9 @@ def backup_if_due(folder: Path, now: datetime | None = None) -> Backup | None:
     found = health.problems(path)
     if found:
         log.error("Daily check of %s found: %s", path, "; ".join(found))
-        raise health.damaged(path, f"SQLite's check found: {found[0]}")
+        what = "SQLite's own check found errors in it"
+        health.mark_damaged(path, what)  # every later open refuses it, until a restore
+        raise health.damaged(path, what)
     return take_backup(folder, now)
 
 
@@ -99,12 +101,16 @@ def take_backup(folder: Path, now: datetime | None = None) -> Backup:
     source = sqlite3.connect(database_path(folder))
     try:
         copy = sqlite3.connect(partial)
-        try:
+        try:  # a partial copy is thrown away, so no journal; flushed once, before its rename
+            copy.execute("PRAGMA journal_mode=OFF")
+            copy.execute("PRAGMA synchronous=OFF")
             source.backup(copy)
         finally:
             copy.close()
     finally:
         source.close()
+    with partial.open("rb+") as written:
+        os.fsync(written.fileno())
     make_private(partial)
     partial.replace(final)
     for old in list_backups(folder)[KEEP:]:
@@ -156,6 +162,7 @@ def restore(folder: Path, backup: Backup, now: datetime | None = None) -> Restor
             "The database is in use: close the Kaizen Exchange window, then try again."
         ) from exc
     partial.replace(path)
+    health.clear_damage_mark(path)
     log.warning("Restored the database from %s (replaced one: %s)", backup.path, set_aside)
     return Restored(backup, set_aside)
 

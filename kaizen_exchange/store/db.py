@@ -75,10 +75,10 @@ def migrate(engine: Engine, revision: str = "head") -> None:
 class Store:
     """The open store of one data folder: the database and the media cache beside it."""
 
-    def __init__(self, folder: Path, *, upgrade: bool = True) -> None:
+    def __init__(self, folder: Path, *, upgrade: bool = True, daily: bool = True) -> None:
         self.folder = absolute(folder)
-        if upgrade:
-            prepare(self.folder)  # checked, backed up once a day, at the newest schema
+        if upgrade:  # checked, backed up once a day (see prepare), at the newest schema
+            prepare(self.folder, daily=daily)
         else:
             create_data_folder(self.folder)
         self.path = database_path(self.folder)

@@ -32,13 +32,17 @@ log = logging.getLogger(__name__)
 SCHEMA_HEAD = "0004"
 
 
-def prepare(folder: Path, now: datetime | None = None) -> None:
-    """Make ``folder``'s database safe to use at the newest schema, or raise StoreError."""
+def prepare(folder: Path, now: datetime | None = None, *, daily: bool = True) -> None:
+    """Make ``folder``'s database safe to use at the newest schema, or raise StoreError.
+
+    ``daily=False``: the caller runs :func:`daily_check` itself, in the background (the
+    window, whose first paint must not wait for a large store's check).
+    """
     create_data_folder(folder)
     path = database_path(folder)
     had_backups = bool(backups.list_backups(folder))
     revision = health.first_look(path, SCHEMA_HEAD, expect_data=had_backups)
-    if revision is not None:
+    if revision is not None and daily:
         backups.backup_if_due(folder, now)
     if revision != SCHEMA_HEAD:
         _upgrade(path, first=revision is None)
@@ -48,6 +52,11 @@ def prepare(folder: Path, now: datetime | None = None) -> None:
     media = media_dir(folder)  # made here, private, before the media cache writes into it
     media.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
     make_private(media, PRIVATE_FOLDER)
+
+
+def daily_check(folder: Path) -> backups.Backup | None:
+    """Check and back up the database if not yet done today (StoreDamaged if it is damaged)."""
+    return backups.backup_if_due(folder)
 
 
 def _upgrade(path: Path, *, first: bool) -> None:
@@ -83,4 +92,4 @@ def _explained(path: Path, exc: sqlite3.Error) -> StoreError:
     )
 
 
-__all__ = ["SCHEMA_HEAD", "prepare"]
+__all__ = ["SCHEMA_HEAD", "daily_check", "prepare"]

@@ -71,3 +71,39 @@ def test_restore_chooses_the_newest_good_backup(folder: Path) -> None:
     done = backups.restore(folder, chosen)
     assert done.set_aside is not None and done.set_aside.exists()
     assert _school_names(database_path(folder)) == ["Oak Primary"]
+
+
+def _damage_a_page_deep_inside(folder: Path) -> None:
+    """Rows enough for many pages, then one page in the middle overwritten: the header,
+    the schema and the revision still read fine, only a full check finds it."""
+    store = Store(folder, daily=False)
+    with store.database.writing() as connection:
+        connection.execute("CREATE TABLE filler (x TEXT)")
+        connection.executemany(
+            "INSERT INTO filler VALUES (?)", [("x" * 200 + str(i),) for i in range(3000)]
+        )
+    store.close()
+    path = database_path(folder)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    data = bytearray(path.read_bytes())
+    page = len(data) // 8192 - 3
+    data[page * 8192 + 100 : page * 8192 + 400] = b"\xff" * 300
+    path.write_bytes(bytes(data))
+
+
+def test_damage_found_by_a_daily_check_refuses_every_later_open_until_restored(
+    folder: Path,
+) -> None:
+    prepare(folder, now=NOON)
+    _damage_a_page_deep_inside(folder)
+    Store(folder, daily=False).close()  # the quick look at each open cannot see it
+    with pytest.raises(StoreDamaged) as found:
+        prepare(folder, now=NOON + timedelta(days=1))
+    assert "\n" not in str(found.value) and "page" not in str(found.value)
+    with pytest.raises(StoreDamaged):
+        Store(folder, daily=False)
+    backups.restore(folder, backups.choose(folder, None))
+    Store(folder).close()
+    assert _school_names(database_path(folder)) == ["Oak Primary"]
