@@ -11,7 +11,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
 import kaizen_exchange.schedule.models
 import kaizen_exchange.store.models
@@ -67,11 +67,12 @@ def test_times_round_trip_through_both_paths(tmp_path: Path) -> None:
                     "UPDATE feed SET last_success = ? WHERE id = ?", (sql_time(moment), number + 1)
                 )
         with store.session() as session:  # read by the ORM
-            read = [f.last_success for f in session.exec(select(Feed).order_by(Feed.id))]
+            read = [f.last_success for f in session.exec(select(Feed).order_by(col(Feed.id)))]
             assert [r.replace(tzinfo=UTC) if r else None for r in read] == [
                 m.astimezone(UTC) for m in moments
             ]
-            for feed, moment in zip(session.exec(select(Feed)), moments, strict=True):
+            ordered = session.exec(select(Feed).order_by(col(Feed.id)))
+            for feed, moment in zip(ordered, moments, strict=True):
                 feed.last_success = moment  # written by the ORM
         rows = store.execute_raw("SELECT last_success FROM feed ORDER BY id")
         assert [from_sql_time(r[0]) for r in rows] == [m.astimezone(UTC) for m in moments]
