@@ -30,12 +30,13 @@ def _files_under(folder: Path) -> set[Path]:
 
 @pytest.mark.parametrize("name", ["Class 4?draft", "Year%204", "a%2F..", "sp ace#1"])
 def test_a_folder_named_like_a_url_holds_the_database_itself(tmp_path: Path, name: str) -> None:
-    data = tmp_path / "school" / name
-    data.parent.mkdir()
+    root = tmp_path / "here"  # apart from the test's room (its logs) in tmp_path
+    data = root / "school" / name
+    data.parent.mkdir(parents=True)
     import_network(data, network_toml(school_toml("oak", feeds=["http://127.0.0.1:9/feed/"])))
     ok(run_cli(data, "feeds", "list"))
     assert database_path(data).is_file()
-    stray = {p for p in _files_under(tmp_path) if not p.is_relative_to(Path("school") / name)}
+    stray = {p for p in _files_under(root) if not p.is_relative_to(Path("school") / name)}
     assert stray == {Path("school") / "network.toml"}, f"files written elsewhere: {stray}"
 
 
