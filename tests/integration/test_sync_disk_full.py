@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from kaizen_exchange.cli.common import EXIT_STORE
 from tests.integration.cli import (
     REPO,
     cli_env,
@@ -63,7 +64,7 @@ def test_a_full_disk_stops_the_sync_and_keeps_what_was_synced(
         preexec_fn=_limited,
         check=False,
     )
-    assert full.returncode == 1, full
+    assert full.returncode == EXIT_STORE, full  # documented: the data cannot be written
     assert "disk is full" in full.stderr and "Traceback" not in full.stderr, full.stderr
     assert not list((data / "media").rglob(".part-*")), "a half-written file was left"
 
