@@ -36,17 +36,21 @@ log = logging.getLogger(__name__)
 
 POLL_MS = 1500  # a teacher sees a command-line sync's posts within two seconds
 
+#: Each school's posts: one scan of a small index (~20 ms for 100,000 posts), made once a look.
+POSTS_PER_SCHOOL = "SELECT school_id, count(*) FROM post GROUP BY school_id"
+
 #: What each kind's pages draw, as queries that stay cheap on a big store.
 FINGERPRINTS: dict[Kind, tuple[str, ...]] = {
     Kind.SCHOOLS: (
         "SELECT * FROM school ORDER BY id",
         "SELECT count(*), max(id) FROM school_period",
-        "SELECT school_id, count(*) FROM post GROUP BY school_id",  # each school's posts
+        POSTS_PER_SCHOOL,
         "SELECT id, school_id, url, status, last_error, failures, last_success FROM feed"
         " ORDER BY id",
     ),
     Kind.POSTS: (
-        "SELECT count(*), max(id) FROM post",
+        POSTS_PER_SCHOOL,
+        "SELECT max(id) FROM post",
         "SELECT id, body_hash, etag, last_modified FROM feed ORDER BY id",  # updated posts
     ),
     Kind.SESSIONS: (
@@ -78,14 +82,17 @@ class Looker:
         if version == self.version:
             return None
         self.version = version
-        return {kind: self._print(queries) for kind, queries in FINGERPRINTS.items()}
+        answers: dict[str, bytes] = {}
+        return {kind: self._print(queries, answers) for kind, queries in FINGERPRINTS.items()}
 
-    def _print(self, queries: tuple[str, ...]) -> str:
+    def _print(self, queries: tuple[str, ...], answers: dict[str, bytes]) -> str:
+        """One kind's fingerprint; ``answers`` keeps a query shared by two kinds to one run."""
         digest = hashlib.blake2b(digest_size=16)
         assert self.connection is not None
         for query in queries:
-            for row in self.connection.execute(query):
-                digest.update(repr(row).encode())
+            if query not in answers:
+                answers[query] = repr(self.connection.execute(query).fetchall()).encode()
+            digest.update(answers[query])
         return digest.hexdigest()
 
     def close(self) -> None:
