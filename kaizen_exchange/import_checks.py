@@ -23,7 +23,7 @@ MB = 1_000_000
 #: 100 KB); the caps stop a wrong or hostile file before it costs minutes or memory.
 NETWORK_FILE_CAP = 10 * MB
 OPML_FILE_CAP = 10 * MB
-ICS_FILE_CAP = 5 * MB
+ICS_FILE_CAP = 1 * MB
 CSV_FILE_CAP = 1 * MB
 
 #: Dates a school calendar may hold. Outside this the file is wrong (a year typed as

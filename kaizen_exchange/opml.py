@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, select
@@ -22,6 +23,7 @@ from kaizen_exchange import APP_NAME
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.import_checks import OPML_FILE_CAP, all_problems, plain_name, read_capped
 from kaizen_exchange.network_file import check_school_id
+from kaizen_exchange.network_store import insert_rows
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School
 from kaizen_exchange.urls import strip_secrets, web_address
@@ -123,17 +125,15 @@ def _slug(text: str, taken: Container[str]) -> str:
 class _Matcher:
     """Which school a feed belongs to, from what the store holds (read once)."""
 
-    session: Session
-    schools: dict[str, School]
+    schools: set[str]
     by_host: dict[str, str]
+    created: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def load(cls, session: Session) -> _Matcher:
-        schools = {s.id: s for s in session.exec(select(School))}
-        by_host = {
-            host: s.id for s in schools.values() if s.blog and (host := urlsplit(s.blog).hostname)
-        }
-        return cls(session, schools, by_host)
+        rows = session.exec(select(School.id, School.blog)).all()
+        by_host = {host: id_ for id_, blog in rows if blog and (host := urlsplit(blog).hostname)}
+        return cls({id_ for id_, _ in rows}, by_host)
 
     def school_for(self, outline: OpmlOutline, forced: str | None) -> tuple[str, bool]:
         """The school's id, and whether it was made for this feed."""
@@ -146,11 +146,17 @@ class _Matcher:
         school_id = outline.school or _slug(
             outline.title if re.search("[A-Za-z0-9]", outline.title) else host, self.schools
         )
-        school = School(
-            id=school_id, name=outline.title, country="ZZ", timezone="UTC", blog=outline.html_url
+        self.created.append(
+            {
+                "id": school_id,
+                "name": outline.title,
+                "country": "ZZ",
+                "timezone": "UTC",
+                "blog": outline.html_url,
+                "home": False,
+            }
         )
-        self.session.add(school)
-        self.schools[school_id] = school
+        self.schools.add(school_id)
         self.by_host[host] = school_id
         return school_id, True
 
@@ -173,10 +179,10 @@ def import_opml(store: Store, path: Path, school: str | None = None) -> OpmlRepo
             if created:
                 report.schools_created.append(school_id)
             known.add(outline.url)
-            feeds.append(Feed(school_id=school_id, url=outline.url, title=outline.title))
+            feeds.append({"school_id": school_id, "url": outline.url, "title": outline.title})
             report.feeds_added.append(outline.url)
-        session.flush()  # the new schools before their feeds
-        session.add_all(feeds)
+        insert_rows(session, School, matcher.created)  # the new schools before their feeds
+        insert_rows(session, Feed, feeds)
     return report
 
 

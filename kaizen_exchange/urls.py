@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from kaizen_exchange.errors import BadInput
@@ -66,6 +67,8 @@ PUBLIC_FEED_HINT = (
 
 def _unsafe_character(text: str) -> str | None:
     """A plain name for the first space, control or invisible character in ``text``."""
+    if text.isprintable() and " " not in text:  # the usual case, checked in C
+        return None
     for char in text:
         if char == "\t":
             return "a tab"
@@ -78,7 +81,7 @@ def _unsafe_character(text: str) -> str | None:
     return None
 
 
-def _host(hostname: str, shown: str) -> str:
+def _host(hostname: str, shown: object) -> str:
     """The host in lower-case ASCII (IDNA for non-Latin names), or BadInput."""
     if hostname.startswith("[") or ":" in hostname:
         try:
@@ -86,7 +89,9 @@ def _host(hostname: str, shown: str) -> str:
         except ValueError:
             raise BadInput(f"{shown} has a broken IPv6 address in it.") from None
     try:
-        ascii_host = hostname.encode("idna").decode("ascii").lower()
+        ascii_host = (
+            hostname if hostname.isascii() else hostname.encode("idna").decode("ascii")
+        ).lower()
     except UnicodeError:
         raise BadInput(f"{shown} has a server name that is not valid.") from None
     labels = ascii_host.rstrip(".").split(".")
@@ -130,6 +135,16 @@ def strip_secrets(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, query, parts.fragment))
 
 
+class _Shown:
+    """The address as a message shows it, worked out only if a message is written."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def __format__(self, spec: str) -> str:
+        return shown_url(self.url)
+
+
 def shown_url(url: str, width: int = 80) -> str:
     """An address as it may appear in a message: secrets removed, shortened, quoted.
 
@@ -141,6 +156,7 @@ def shown_url(url: str, width: int = 80) -> str:
     return f"'{clean if len(clean) <= width else clean[: width - 1] + '…'}'"
 
 
+@lru_cache(maxsize=65_536)
 def web_address(text: str, *, typed: bool = False) -> str:
     """``text`` as a checked, normalised http(s) address; BadInput says what is wrong.
 
@@ -154,7 +170,7 @@ def web_address(text: str, *, typed: bool = False) -> str:
     url = text.strip() if typed else text
     if not url:
         raise BadInput("that is not a web address: it is empty.")
-    shown = shown_url(url)
+    shown = _Shown(url)
     if len(url) > MAX_URL_LENGTH:
         raise BadInput(
             f"{shown} is too long to be a web address ({len(url):,} characters; "

@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.import_checks import plain_name, sane_date
+from kaizen_exchange.network_store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, read_calendar
 from kaizen_exchange.schedule.models import (
     BOOKED,
@@ -94,6 +95,7 @@ def import_sessions(store: Store, path: Path, schools: Sequence[str] = ()) -> Im
         missing = [s for s in schools if s not in known]
         if missing:
             raise BadInput(f"unknown school id '{missing[0]}' in --school.")
+        index = _Index.load(session)
         for event in events:
             check_values(event, path, _USED)
             try:
@@ -101,7 +103,8 @@ def import_sessions(store: Store, path: Path, schools: Sequence[str] = ()) -> Im
             except BadInput as exc:
                 raise BadInput(f"{path}: {exc}") from None
             if incoming is not None:
-                _merge(session, incoming, result)
+                _merge(session, index, incoming, result)
+        index.write_new(session)
     return result
 
 
@@ -318,15 +321,66 @@ def _anchor(schools: list[str], known: dict[str, School], zone: str) -> str | No
     return next((s for s in schools if known[s].timezone == zone), None)
 
 
-def _merge(session: Session, incoming: _Incoming, result: ImportResult) -> None:
-    row = session.exec(select(CallSession).where(CallSession.uid == incoming.uid)).first()
+@dataclass
+class _Index:
+    """The store's sessions, read in two queries: by UID, and booked ones by start.
+
+    A query per event (its UID, then same-time duplicates and their schools) made a
+    large invitation take minutes; new rows are written in one flush at the end.
+    """
+
+    by_uid: dict[str, CallSession]
+    booked: dict[tuple[datetime, int], list[tuple[CallSession, frozenset[str]]]]
+    new: list[tuple[CallSession, _Incoming]] = field(default_factory=list)
+    later: list[tuple[list[int], CallSession]] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, session: Session) -> _Index:
+        rows = session.exec(select(CallSession)).all()
+        links: dict[int, set[str]] = {}
+        pairs = session.exec(select(CallSessionSchool.session_id, CallSessionSchool.school_id))
+        for session_id, school in pairs:
+            links.setdefault(session_id, set()).add(school)
+        index = cls({row.uid: row for row in rows}, {})
+        for row in rows:
+            if row.status == BOOKED:
+                index.remember(row, frozenset(links.get(row.id or 0, ())))
+        return index
+
+    def remember(self, row: CallSession, schools: frozenset[str]) -> None:
+        self.booked.setdefault((row.start_utc(), row.minutes), []).append((row, schools))
+
+    def duplicate(self, incoming: _Incoming) -> CallSession | None:
+        """A session booked here for the same schools, time and length (another UID)."""
+        same = self.booked.get((incoming.start, incoming.minutes), [])
+        wanted = frozenset(incoming.schools)
+        return next((row for row, schools in same if schools == wanted), None)
+
+    def report(self, target: list[int], row: CallSession) -> None:
+        """Put the row's id in ``target`` once it has one (new rows get theirs at the end)."""
+        self.later.append((target, row))
+
+    def write_new(self, session: Session) -> None:
+        session.flush()
+        links = [
+            {"session_id": row.id, "school_id": school, "position": position}
+            for row, incoming in self.new
+            for position, school in enumerate(incoming.schools)
+        ]
+        insert_rows(session, CallSessionSchool, links)
+        for target, row in self.later:
+            target.append(row.id or 0)
+
+
+def _merge(session: Session, index: _Index, incoming: _Incoming, result: ImportResult) -> None:
+    row = index.by_uid.get(incoming.uid)
     if row is None and incoming.cancelled:
         result.notes.append(f"'{incoming.title}': cancels a session that is not here; skipped.")
         return
     if row is None:
-        row = _duplicate(session, incoming)
+        row = index.duplicate(incoming)
         if row is not None:
-            result.unchanged.append(row.id or 0)
+            index.report(result.unchanged, row)
             return
         row = CallSession(
             uid=incoming.uid,
@@ -338,42 +392,22 @@ def _merge(session: Session, incoming: _Incoming, result: ImportResult) -> None:
         )
         _apply(row, incoming)
         session.add(row)
-        session.flush()
-        for position, school in enumerate(incoming.schools):
-            session.add(
-                CallSessionSchool(session_id=row.id or 0, school_id=school, position=position)
-            )
-        (result.cancelled if incoming.cancelled else result.added).append(row.id or 0)
+        index.by_uid[incoming.uid] = row
+        index.new.append((row, incoming))
+        index.remember(row, frozenset(incoming.schools))
+        index.report(result.added, row)
         return
     if incoming.sequence < row.sequence or (
         incoming.sequence == row.sequence and not _differs(row, incoming)
     ):
-        result.unchanged.append(row.id or 0)
+        index.report(result.unchanged, row)
         return
     _apply(row, incoming)
-    (result.cancelled if incoming.cancelled else result.updated).append(row.id or 0)
+    index.report(result.cancelled if incoming.cancelled else result.updated, row)
 
 
 def _differs(row: CallSession, incoming: _Incoming) -> bool:
     return (row.status == CANCELLED) != incoming.cancelled
-
-
-def _duplicate(session: Session, incoming: _Incoming) -> CallSession | None:
-    """A session already booked here for the same schools, time and length (another UID)."""
-    same = session.exec(
-        select(CallSession).where(
-            CallSession.start == incoming.start,
-            CallSession.minutes == incoming.minutes,
-            CallSession.status == BOOKED,
-        )
-    ).all()
-    for row in same:
-        links = session.exec(
-            select(CallSessionSchool.school_id).where(CallSessionSchool.session_id == row.id)
-        ).all()
-        if set(links) == set(incoming.schools):
-            return row
-    return None
 
 
 def _apply(row: CallSession, incoming: _Incoming) -> None:

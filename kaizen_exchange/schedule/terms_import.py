@@ -21,6 +21,7 @@ from sqlmodel import select
 
 from kaizen_exchange.errors import BadInput, NotFound
 from kaizen_exchange.import_checks import CSV_FILE_CAP, plain_name, read_capped, sane_date
+from kaizen_exchange.network_store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, event_label, read_calendar
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School, SchoolPeriod
@@ -197,6 +198,7 @@ def import_terms(store: Store, path: Path, school_id: str, kind: str | None = No
             (p.kind, p.start, p.end)
             for p in session.exec(select(SchoolPeriod).where(SchoolPeriod.school_id == school_id))
         }
+        rows: list[dict[str, Any]] = []
         for name, first, last in entries:
             chosen = kind or classify(name)
             if chosen is None or (kind is None and _OPENS.search(name) and first == last):
@@ -206,19 +208,20 @@ def import_terms(store: Store, path: Path, school_id: str, kind: str | None = No
                 result.already += 1
                 continue
             existing.add((chosen, first, last))
-            session.add(
-                SchoolPeriod(
-                    school_id=school_id,
-                    kind=chosen,
-                    name=name or chosen.title(),
-                    start=first,
-                    end=last,
-                    source="import",
-                )
+            rows.append(
+                {
+                    "school_id": school_id,
+                    "kind": chosen,
+                    "name": name or chosen.title(),
+                    "start": first,
+                    "end": last,
+                    "source": "import",
+                }
             )
             result.added.append(
                 {"kind": chosen, "name": name, "start": first.isoformat(), "end": last.isoformat()}
             )
+        insert_rows(session, SchoolPeriod, rows)
     return result
 
 
