@@ -71,6 +71,8 @@ def decode_text(data: bytes, path: Path, what: str) -> str:
 
 def odd_character(text: str) -> str | None:
     """A plain name for the first control or invisible (bidi, zero-width) character."""
+    if text.isprintable():  # the usual case, checked in C
+        return None
     for char in text:
         if char in "\t":
             continue

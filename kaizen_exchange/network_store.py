@@ -101,7 +101,7 @@ def import_network(store: Store, spec: NetworkSpec) -> ImportReport:
             school_changed = changed[school_spec.id]
             school_changed |= _merge_periods(session, school_spec, periods, new_periods)
             school_changed |= _merge_feeds(school_spec, known_feeds, new_feeds, report)
-            if school_changed and school_spec.id not in report.added:
+            if school_changed and school_spec.id not in new:  # a dict: `in report.added` was O(n)
                 report.updated.append(school_spec.id)
             elif not school_changed:
                 report.unchanged.append(school_spec.id)
