@@ -18,17 +18,17 @@ def locale() -> QLocale:
     return QLocale()
 
 
-def _day_first(loc: QLocale) -> bool:
+def day_first(loc: QLocale) -> bool:
     """en-GB and en-AU write the day first ("dd/MM/yyyy"); en-US the month."""
     return loc.dateFormat(QLocale.FormatType.ShortFormat).lower().startswith("d")
 
 
 def _date_pattern(loc: QLocale, weekday: bool = True, year: bool = True) -> str:
-    parts = "d MMM" if _day_first(loc) else "MMM d"
+    parts = "d MMM" if day_first(loc) else "MMM d"
     if weekday:
         parts = "ddd " + parts
     if year:
-        parts += " yyyy" if _day_first(loc) else ", yyyy"
+        parts += " yyyy" if day_first(loc) else ", yyyy"
     return parts
 
 
@@ -96,6 +96,7 @@ def qdatetime(moment: datetime) -> QDateTime:
 
 
 __all__ = [
+    "day_first",
     "format_date",
     "format_datetime",
     "format_time",

@@ -6,10 +6,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QTextBrowser,
-    QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QTextBrowser, QVBoxLayout,
+    QWidget)
+
+from kaizen_exchange.gui.typed_fields import (DateField, TimeField)
 
 class Ui_SessionForm(object):
     def setupUi(self, SessionForm):
@@ -47,13 +49,12 @@ class Ui_SessionForm(object):
 
         self.startRow = QHBoxLayout()
         self.startRow.setObjectName(u"startRow")
-        self.dateEdit = QDateEdit(SessionForm)
+        self.dateEdit = DateField(SessionForm)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.startRow.addWidget(self.dateEdit)
 
-        self.timeEdit = QTimeEdit(SessionForm)
+        self.timeEdit = TimeField(SessionForm)
         self.timeEdit.setObjectName(u"timeEdit")
 
         self.startRow.addWidget(self.timeEdit)
@@ -102,9 +103,8 @@ class Ui_SessionForm(object):
 
         self.weeklyRow.addWidget(self.weeklyCheck)
 
-        self.untilEdit = QDateEdit(SessionForm)
+        self.untilEdit = DateField(SessionForm)
         self.untilEdit.setObjectName(u"untilEdit")
-        self.untilEdit.setCalendarPopup(True)
         self.untilEdit.setEnabled(False)
 
         self.weeklyRow.addWidget(self.untilEdit)
@@ -186,7 +186,6 @@ class Ui_SessionForm(object):
 #if QT_CONFIG(accessibility)
         self.timeEdit.setAccessibleName(QCoreApplication.translate("SessionForm", u"Start time, on the first school's clock", None))
 #endif // QT_CONFIG(accessibility)
-        self.timeEdit.setDisplayFormat(QCoreApplication.translate("SessionForm", u"HH:mm", None))
         self.zoneLabel.setText("")
         self.lengthLabel.setText(QCoreApplication.translate("SessionForm", u"&Length", None))
 #if QT_CONFIG(accessibility)

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +34,7 @@ from kaizen_exchange.gui.pages.session_form import SessionForm
 from kaizen_exchange.gui.places import city, short_school_name
 from kaizen_exchange.gui.planning import PlanAnswer, find_windows, week_for
 from kaizen_exchange.gui.settings import AppSettings
+from kaizen_exchange.gui.typed_fields import DateField
 from kaizen_exchange.gui.week_grid import WeekGrid, WeekPicture
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.schedule import clock
@@ -47,6 +47,14 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    """A form label sized for its whole text: QFormLayout's own cut "To" to "Tc"."""
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.replace("&", "")) + 8)
+    return label
 
 
 class PlanCallPage(Page):
@@ -86,11 +94,11 @@ class PlanCallPage(Page):
         column.addWidget(self.school_list)
         form = QFormLayout()
         today = clock.now().astimezone().date()  # the planner's clock: the same "now"
-        self.from_edit = QDateEdit(_qdate(today), panel)
-        self.from_edit.setCalendarPopup(True)
+        self.from_edit = DateField(panel)
+        self.from_edit.setDate(_qdate(today))
         self.from_edit.setAccessibleName("Search from")
-        self.to_edit = QDateEdit(_qdate(today + timedelta(weeks=8)), panel)
-        self.to_edit.setCalendarPopup(True)
+        self.to_edit = DateField(panel)
+        self.to_edit.setDate(_qdate(today + timedelta(weeks=8)))
         self.to_edit.setAccessibleName("Search until")
         self.length_spin = QSpinBox(panel)
         self.length_spin.setRange(10, 180)
@@ -98,9 +106,9 @@ class PlanCallPage(Page):
         self.length_spin.setValue(30)
         self.length_spin.setSuffix(" min")
         self.length_spin.setAccessibleName("Length of the call in minutes")
-        form.addRow("&From", self.from_edit)
-        form.addRow("&To", self.to_edit)
-        form.addRow("Len&gth", self.length_spin)
+        for text, field in (("&From", self.from_edit), ("&To", self.to_edit)):
+            form.addRow(_label(text, field, panel), field)
+        form.addRow(_label("Len&gth", self.length_spin, panel), self.length_spin)
         column.addLayout(form)
         self.find_button = QPushButton(icon("search"), "Find times", panel)
         self.find_button.setAccessibleName("Find common times")
