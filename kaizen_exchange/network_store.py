@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel, col, select
 from kaizen_exchange.errors import BadInput, NotFound
 from kaizen_exchange.import_checks import plain_name
 from kaizen_exchange.network_file import Hours, NetworkSpec, Period, SchoolSpec, check_school_id
+from kaizen_exchange.same_blog import SiteIndex
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School, SchoolPeriod
 from kaizen_exchange.urls import strip_secrets, web_address
@@ -79,6 +80,10 @@ def import_network(store: Store, spec: NetworkSpec) -> ImportReport:
         _set_info(session, "name", spec.name)
         schools = {s.id: s for s in session.exec(select(School))}
         home = next((s.id for s in schools.values() if s.home), None)
+        sites = SiteIndex.of(session)
+        for school_spec in spec.schools:  # one blog under two names shows every post twice
+            sites.refuse_if_followed(school_spec.id, [school_spec.blog, *school_spec.feeds])
+            sites.add(school_spec.id, school_spec.name, [school_spec.blog, *school_spec.feeds])
         new: dict[str, dict[str, Any]] = {}
         changed: dict[str, bool] = {}
         for school_spec in spec.schools:

@@ -24,6 +24,7 @@ from kaizen_exchange.gui.workers import run_op, run_task
 from kaizen_exchange.network_file import DEFAULT_WEEKDAYS, Hours, SchoolSpec
 from kaizen_exchange.network_store import ImportReport
 from kaizen_exchange.operations import partners as ops
+from kaizen_exchange.same_blog import check_not_followed
 
 
 def slug(name: str, taken: set[str]) -> str:
@@ -115,13 +116,22 @@ class PartnerDialog(QDialog):
     def find_feed(self) -> None:
         text = self.ui.urlEdit.text()
         self._error(None)
+        self.discovered = None
         self.ui.findButton.setEnabled(False)
         self.ui.findStatus.setText("Looking for the blog's feed…")
-        run_task(lambda: discover_feed(text), self._found, self._not_found, owner=self)
+        store, school = self.context.store, self.existing.id if self.existing else None
+
+        def find() -> Discovered:
+            found = discover_feed(text)
+            check_not_followed(store, [found.blog_url, found.feed_url], school)
+            return found
+
+        run_task(find, self._found, self._not_found, owner=self)
 
     def _found(self, found: Discovered) -> None:
         self.discovered = found
         self.ui.findButton.setEnabled(True)
+        self._error(None)
         self.ui.findStatus.setText(
             f"{found.how} Feed: {found.feed_url} ({found.posts} posts in it now)."
         )
@@ -177,6 +187,8 @@ class PartnerDialog(QDialog):
         )
 
     def save(self) -> None:
+        if not self.ui.findButton.isEnabled():
+            return  # Return in the address field: the feed is being found, not saved yet
         try:
             spec = self.spec()
         except BadInput as exc:
