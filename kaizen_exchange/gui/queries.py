@@ -7,6 +7,7 @@ runs on a worker thread. They are candidates to move into the core beside
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -116,10 +117,17 @@ class NewPost:
     published: datetime
 
 
-def posts_since(store: Store, since: datetime | None, limit: int = 6) -> tuple[int, list[NewPost]]:
-    """How many posts arrived after ``since`` (all, when None), and the newest of them."""
+def posts_since(
+    store: Store, since: datetime | None, limit: int = 6, leave_out: Sequence[str] = ()
+) -> tuple[int, list[NewPost]]:
+    """How many posts arrived after ``since`` (all, when None), and the newest of them.
+
+    ``leave_out``: schools not counted (our own, on Today's "New from your partners").
+    """
     with store.session() as session:
         where = [col(Post.fetched_at) > since] if since else []
+        if leave_out:
+            where.append(col(Post.school_id).not_in(leave_out))
         count = session.exec(select(func.count()).select_from(Post).where(*where)).one()
         rows = session.exec(
             select(Post.id, Post.school_id, Post.title, Post.published)

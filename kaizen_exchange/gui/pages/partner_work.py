@@ -176,9 +176,15 @@ class PartnerWorkPage(Page):
         chosen = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All partner schools", None)
-        for school in self.context.schools:
+        combo.addItem("All schools", None)
+        partners = [s for s in self.context.schools if not s.home]
+        ours = [s for s in self.context.schools if s.home]
+        for school in partners:
             combo.addItem(school.name, school.id)
+        if ours and partners:
+            combo.insertSeparator(combo.count())
+        for school in ours:  # our own blog, apart from the partners'
+            combo.addItem(f"{school.name} (our school)", school.id)
         index = combo.findData(chosen)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
@@ -230,13 +236,19 @@ class PartnerWorkPage(Page):
         if first:
             self._choose_kept()
         if first and rows == 0:
-            empty = self.model.filter == PostFilter()
-            self.ui.reader.show_message(
-                "No posts yet. Press Sync now to fetch your partners' blogs."
-                if empty
-                else "No posts match. Clear the search box or the filters to see more."
-            )
+            self.ui.reader.show_message(self._empty_text())
             self._set_reader_buttons(None)
+
+    def _empty_text(self) -> str:
+        """What to do when the list is empty: add a partner, sync, or loosen the filters."""
+        if self.model.filter != PostFilter():
+            return "No posts match. Clear the search box or the filters to see more."
+        if not any(not s.home for s in self.context.schools):
+            return (
+                "No partner schools yet. Add one under Partners (Add a partner blog), or "
+                "import the network file a partner school sent you."
+            )
+        return "No posts yet. Press Sync now to fetch your partners' blogs."
 
     # -- reading --------------------------------------------------------------------
     def current_post(self) -> PostSummary | None:

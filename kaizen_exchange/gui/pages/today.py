@@ -28,7 +28,7 @@ from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, post_date, relative_countdown
 from kaizen_exchange.gui.look import heading, icon, muted, scaled_font, set_role
 from kaizen_exchange.gui.pages.base import EVERYTHING, Page
-from kaizen_exchange.gui.queries import NewPost, posts_since
+from kaizen_exchange.gui.queries import NewPost, SchoolRow, posts_since
 from kaizen_exchange.gui.upcoming import UpcomingCall, times_label, upcoming_calls
 from kaizen_exchange.gui.workers import run_task
 
@@ -138,8 +138,9 @@ class TodayPage(Page):
             lambda calls: self._show_calls(calls) if generation == self._generation else None,
             owner=self,
         )
+        ours = [s.id for s in self.context.schools if s.home]
         run_task(
-            lambda: posts_since(store, since),
+            lambda: posts_since(store, since, leave_out=ours),
             lambda news: self._show_news(news) if generation == self._generation else None,
             owner=self,
         )
@@ -211,26 +212,35 @@ class TodayPage(Page):
     # -- blog health ----------------------------------------------------------------
     def _show_health(self) -> None:
         self.health.clear()
-        schools = [s for s in self.context.schools if not s.home or s.feeds]
-        failing = [s for s in schools if s.health == "failing"]
-        waiting = [s for s in schools if s.health in ("not synced yet", "waiting")]
-        if not schools:
+        partners = [s for s in self.context.schools if not s.home]
+        if not partners:
             self.health.add(muted("No partner schools yet."))
             self.health.add(self._go_button("partners", "Add partners", PARTNERS))
-            return
-        if not failing:
-            ok = QLabel(f"All {len(schools)} partner blogs are syncing fine.", self)
-            ok.setWordWrap(True)
-            self.health.add(ok)
+        else:
+            self._partner_health(partners)
+        for school in self.context.schools:
+            if school.home and school.feeds:
+                self.health.add(muted(f"Our own blog ({school.name}): {_state(school)}."))
+
+    def _partner_health(self, partners: list[SchoolRow]) -> None:
+        failing = [s for s in partners if s.health == "failing"]
+        waiting = [s for s in partners if s.health in ("not synced yet", "waiting")]
+        fine = len(partners) - len(failing) - len(waiting)
+        if fine and fine == len(partners):
+            text = "The partner blog is" if fine == 1 else f"All {fine} partner blogs are"
+            self.health.add(wrapped(f"{text} syncing fine.", self))
+        elif fine:
+            text = "1 partner blog is" if fine == 1 else f"{fine} partner blogs are"
+            self.health.add(wrapped(f"{text} syncing fine.", self))
         for school in failing:
-            reasons = "; ".join(sorted({f.error or f.status for f in school.feeds if f.failing}))
-            label = QLabel(f"<b>{htmllib.escape(school.name)}</b>: {htmllib.escape(reasons)}", self)
+            reasons = htmllib.escape(_reasons(school))
+            label = QLabel(f"<b>{htmllib.escape(school.name)}</b>: {reasons}", self)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             self.health.add(label)
         if waiting:
             names = ", ".join(s.name for s in waiting)
-            self.health.add(muted(f"Not synced yet: {names}."))
+            self.health.add(muted(f"Not synced yet: {names}. Press Sync now to fetch them."))
         if failing:
             self.health.add(
                 muted("Old posts stay readable. If a blog keeps failing, check its address.")
@@ -241,6 +251,22 @@ class TodayPage(Page):
         button.setAccessibleName(text)
         button.clicked.connect(lambda: self.context.navigate.emit(page))
         return button
+
+
+def _reasons(school: SchoolRow) -> str:
+    return "; ".join(sorted({f.error or f.status for f in school.feeds if f.failing}))
+
+
+def _state(school: SchoolRow) -> str:
+    if school.health == "failing":
+        return "failing: " + _reasons(school)
+    return "not synced yet" if school.health in ("not synced yet", "waiting") else "syncing fine"
+
+
+def wrapped(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
 
 
 __all__ = ["TodayPage"]
