@@ -87,23 +87,23 @@ class SchoolCalendar:
     def day_status(self, day: date) -> DayStatus:
         """Whether ``day`` (a local date) is a school day, and if not, the first reason why."""
         if day.weekday() not in self.hours.weekdays:
-            return DayStatus("not_school_day", f"{self.school_id} takes no calls on {day:%A}s")
+            return DayStatus("not_school_day", f"{self.name} takes no calls on {day:%A}s")
         for closure in self.closures:
             if day in closure:
-                return DayStatus("closure", f"{self.school_id} is closed: {closure.name}")
+                return DayStatus("closure", f"{self.name} is closed: {closure.name}")
         holiday = holiday_data.public_holidays(self.country, self.subdivision, day.year).get(day)
         if holiday:
-            return DayStatus("public_holiday", f"public holiday at {self.school_id}: {holiday}")
+            return DayStatus("public_holiday", f"public holiday at {self.name}: {holiday}")
         return self._term_status(day)
 
     def _term_status(self, day: date) -> DayStatus:
         if self.terms is not None:
             if any(day in term for term in self.terms):
                 return DayStatus()
-            return DayStatus("term_break", f"{self.school_id} is between terms")
+            return DayStatus("term_break", f"{self.name} is between terms")
         breaks = holiday_data.school_holidays(self.country, self.subdivision, day.year)
         if breaks and day in breaks:
-            return DayStatus("term_break", f"{self.school_id}: {breaks[day]}")
+            return DayStatus("term_break", f"{self.name}: {breaks[day]}")
         return DayStatus()
 
     def school_days(self, first: date, last: date) -> list[date]:

@@ -122,7 +122,7 @@ class SessionChecker:
         local_end = item.end.astimezone(ZoneInfo(calendar.zone))
         detail = (
             f"{local:%H:%M}–{local_end:%H:%M} in {city(calendar.zone)} is outside "
-            f"{calendar.school_id}'s call window ({calendar.hours.label()})"
+            f"{calendar.name}'s call window ({calendar.hours.label()})"
         )
         return [Problem(calendar.school_id, "outside_window", detail)]
 
@@ -131,12 +131,13 @@ class SessionChecker:
             return []
         reference = self.anchor or self.calendars[0].school_id
         ref_day = local[reference]
+        names = {c.school_id: c.name for c in self.calendars}
         problems = []
         for school, moment in local.items():
             if moment.weekday() != ref_day.weekday():
                 detail = (
-                    f"{moment:%A} {moment:%H:%M} at {school} but {ref_day:%A} "
-                    f"{ref_day:%H:%M} at {reference}"
+                    f"{moment:%A} {moment:%H:%M} at {names[school]} but {ref_day:%A} "
+                    f"{ref_day:%H:%M} at {names[reference]}"
                 )
                 problems.append(Problem(school, "weekday_differs", detail))
         return problems

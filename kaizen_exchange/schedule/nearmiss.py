@@ -33,13 +33,15 @@ class NearMiss:
     day: date
     new_time: str  # local HH:MM
     current_time: str
+    name: str = ""  # the school's name, for the sentence (``school`` is its id)
 
     def describe(self) -> str:
         verb = "start" if self.edge == "start" else "end"
         way = "earlier" if self.edge == "start" else "later"
         when = day_label(self.day)
         return (
-            f"{self.school} would have to {verb} its calls {_duration(self.minutes)} {way} "
+            f"{self.name or self.school} would have to {verb} its calls "
+            f"{_duration(self.minutes)} {way} "
             f"({self.new_time} instead of {self.current_time}, its local time), e.g. on {when}"
         )
 
@@ -121,6 +123,7 @@ def _miss(own: Availability, day: date, edge: str, seconds: int, new: int, old: 
         day=day,
         new_time=f"{to_datetime(new).astimezone(zone):%H:%M}",
         current_time=f"{to_datetime(old).astimezone(zone):%H:%M}",
+        name=own.calendar.name,
     )
 
 
@@ -129,12 +132,12 @@ def reasons(search: SlotSearch) -> list[str]:
     found = []
     for own in search.availability:
         if own.school_days == 0:
-            found.append(f"{own.calendar.school_id} has no school days in the dates asked.")
+            found.append(f"{own.calendar.name} has no school days in the dates asked.")
         elif not own.free:
-            found.append(f"{own.calendar.school_id} has no free call time in the dates asked.")
+            found.append(f"{own.calendar.name} has no free call time in the dates asked.")
     if not found:
         found.append(
-            "the schools' call windows never overlap by "
+            "The schools' call windows never overlap by "
             f"{search.minutes} minutes on days that are school days for all of them."
         )
     return found

@@ -27,7 +27,7 @@ def slots_text(answer: SlotAnswer) -> str:
     search = answer.search
     schools = [a.calendar for a in search.availability]
     if not search.slots:
-        lines = ["No common window found: " + " ".join(answer.reasons)]
+        lines = ["No common window found. " + " ".join(answer.reasons)]
         if answer.near_misses:
             lines.append("Nearest near-misses:")
             lines += [f"  - {m.describe()}" for m in answer.near_misses]

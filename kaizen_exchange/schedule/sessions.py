@@ -78,16 +78,24 @@ class SessionReport:
 
 
 def check_link(link: str | None) -> str | None:
-    """A meeting link must be an https address with a host (Teams, Zoom, Meet, Jitsi...)."""
-    if link is None:
+    """A meeting link must be an https address with a host (Teams, Zoom, Meet, Jitsi...).
+
+    A link typed without its scheme ("meet.jit.si/our-call") gets https:// added, as a
+    browser would; anything else that is not https is refused in plain words.
+    """
+    if link is None or not link.strip():
         return None
-    parsed = urlparse(link.strip())
-    if parsed.scheme != "https" or not parsed.netloc or " " in link.strip():
+    text = link.strip()
+    if "://" not in text and not text.lower().startswith(("http:", "https:")):
+        text = "https://" + text
+    parsed = urlparse(text)
+    host = parsed.hostname or ""
+    if parsed.scheme != "https" or "." not in host or any(c.isspace() for c in text):
         raise BadInput(
-            f"--link '{link}' is not an https address; copy the meeting link from Teams, "
-            "Zoom, Meet or Jitsi, starting with https://"
+            f"The meeting link “{link.strip()}” is not a secure web address. Copy the "
+            "meeting's link from Teams, Zoom, Meet or Jitsi: it starts with https://"
         )
-    return link.strip()
+    return text
 
 
 def _check_request(new: NewSession) -> None:

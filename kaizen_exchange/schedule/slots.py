@@ -85,10 +85,10 @@ class SlotSearch:
 def check_range(first: date, last: date) -> None:
     """Refuse ranges a teacher cannot have meant."""
     if last < first:
-        raise BadInput(f"--to {last} is before --from {first}; swap them.")
+        raise BadInput(f"The end date {last} is before the start date {first}; swap them.")
     if (last - first).days > MAX_RANGE_DAYS:
         raise BadInput(
-            f"{first} to {last} is more than two years; search a shorter range "
+            f"{first} to {last} is more than two years; search fewer dates "
             "(term dates and holidays are rarely known further ahead)."
         )
 

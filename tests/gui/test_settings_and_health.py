@@ -51,7 +51,8 @@ def test_empty_cache_keeps_pinned_posts(qtbot, filled_store, settings):
     drain(qtbot)
     assert "3 files" in page.ui.usageLabel.text()
     page.do_empty_cache()
-    qtbot.waitUntil(lambda: "1 files" in page.ui.usageLabel.text())
+    qtbot.waitUntil(lambda: " in 1 file" in page.ui.usageLabel.text())
+    assert "1 files" not in page.ui.usageLabel.text()  # issue 10: plurals
     assert get_post(filled_store, pinned).media[0].path.exists()
     assert get_post(filled_store, other).media[0].path is None
 

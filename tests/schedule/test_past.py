@@ -103,3 +103,25 @@ def test_a_running_series_can_still_be_edited(network_store, cli, monkeypatch):
     # Renaming keeps the series as it is: it still began on 1 June.
     assert report.session.start_utc() == datetime(2026, 6, 1, 6, 45, tzinfo=UTC)
     assert report.session.title == "Weekly, renamed"
+
+
+def test_messages_name_the_schools_not_their_ids(network_store, cli):
+    """Seen: "greenfield is closed", "wattle-creek would have to end its calls"."""
+    closed = cli(*BOOK, "--start", "2026-10-27 07:45", "--title", "Half term")
+    assert closed.code == 2
+    assert "Oakfield Primary is closed: Half term" in closed.err
+    assert "oakfield is closed" not in closed.err
+    none = cli(*SLOTS, "--from", "2026-11-02", "--to", "2026-11-06", "--minutes", "45")
+    assert "Harbour Public School would have to end its calls" in none.out
+    assert "No common window found. The schools' call windows" in none.out
+
+
+def test_a_link_without_https_gets_it_and_a_bad_one_is_explained_plainly(network_store, cli):
+    args = (*BOOK, "--start", "2026-06-02 07:45", "--title", "T", "--json")
+    ran = cli(*args, "--link", "meet.jit.si/kaizen-book-buddies")
+    assert ran.code == 0, ran.err
+    ((row, _),) = list_sessions(network_store)
+    assert row.link == "https://meet.jit.si/kaizen-book-buddies"
+    bad = cli(*args, "--link", "meet jit si")
+    assert bad.code == 2
+    assert "--link" not in bad.err and "is not a secure web address" in bad.err

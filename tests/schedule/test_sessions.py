@@ -88,7 +88,7 @@ def test_check_gives_the_same_report_later(network_store, cli):
 def test_single_session_outside_a_window_is_refused_unless_forced(network_store, cli):
     ran = cli(*BOOK, "--start", "2026-11-03 08:15", "--title", "Too late for Sydney")
     assert ran.code == 2
-    assert "19:15–19:45 in Sydney is outside harbour's call window" in ran.err
+    assert "19:15–19:45 in Sydney is outside Harbour Public School's call window" in ran.err
     assert "--force" in ran.err
     assert count_sessions(network_store) == 0
     forced = cli(*BOOK, "--start", "2026-11-03 08:15", "--title", "Anyway", "--force", "--json")
@@ -119,7 +119,7 @@ def test_weekday_differs_is_flagged(network_store, cli):
     assert {
         "school": "oakfield",
         "kind": "weekday_differs",
-        "detail": "Sunday 21:00 at oakfield but Monday 08:00 at harbour",
+        "detail": "Sunday 21:00 at Oakfield Primary but Monday 08:00 at Harbour Public School",
     } in problems
     assert any(p["kind"] == "not_school_day" for p in problems)
 
@@ -225,8 +225,8 @@ def test_bad_input_is_refused_with_nothing_stored(network_store, cli):
         ("--start", "2026-03-29 01:30"): "does not exist in Europe/London",
         ("--start", "2026-13-01 08:00"): "not a real date",
         ("--start", "tomorrow"): "should look like",
-        ("--link", "http://zoom.us/j/1"): "is not an https address",
-        ("--link", "zoom.us/j/1"): "is not an https address",
+        ("--link", "http://zoom.us/j/1"): "is not a secure web address",
+        ("--link", "zoom us/j/1"): "is not a secure web address",
         ("--minutes", "0"): "--minutes 0",
         ("--weekly-until", "2026-01-01"): "is before the first call",
         ("--weekly-until", "2029-01-01"): "more than two years",

@@ -43,11 +43,11 @@ def test_november_has_a_short_window_and_the_table_shows_both_clocks(network_sto
     longer = cli(*SLOTS, "--from", "2026-11-02", "--to", "2026-11-06", "--minutes", "45")
     assert "No common window found" in longer.out
     assert (
-        "harbour would have to end its calls 15 minutes later (18:45 instead of 18:30, its "
+        "Harbour Public School would have to end its calls 15 minutes later (18:45 instead of 18:30, its "
         "local time), e.g. on Mon 2 Nov 2026"
     ) in longer.out
     assert (
-        "oakfield would have to start its calls 15 minutes earlier (06:45 instead of 07:00"
+        "Oakfield Primary would have to start its calls 15 minutes earlier (06:45 instead of 07:00"
         in longer.out
     )
 
@@ -150,7 +150,7 @@ def test_warnings_say_where_the_calendar_is_guessing(store, cli):
 
 def test_bad_ranges_and_ids(network_store, cli):
     cases = [
-        (("--from", "2026-06-05", "--to", "2026-06-01"), "before --from"),
+        (("--from", "2026-06-05", "--to", "2026-06-01"), "is before the start date"),
         (("--from", "2026-01-01", "--to", "2028-06-01"), "more than two years"),
         (("--from", "2026-02-30", "--to", "2026-03-01"), "is not a date"),
         (("--from", "2026-06-01", "--to", "2026-06-05", "--minutes", "0"), "--minutes 0"),

@@ -149,6 +149,13 @@ class Ui_SessionForm(object):
 
         self.formLayout.addLayout(self.actions)
 
+        self.doneLabel = QLabel(SessionForm)
+        self.doneLabel.setObjectName(u"doneLabel")
+        self.doneLabel.setWordWrap(True)
+        self.doneLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.formLayout.addWidget(self.doneLabel)
+
 #if QT_CONFIG(shortcut)
         self.titleLabel.setBuddy(self.titleEdit)
         self.startLabel.setBuddy(self.dateEdit)
@@ -219,5 +226,9 @@ class Ui_SessionForm(object):
 #if QT_CONFIG(accessibility)
         self.copyButton.setAccessibleName(QCoreApplication.translate("SessionForm", u"Copy an invitation text for email", None))
 #endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.doneLabel.setAccessibleName(QCoreApplication.translate("SessionForm", u"What was done", None))
+#endif // QT_CONFIG(accessibility)
+        self.doneLabel.setText("")
     # retranslateUi
 

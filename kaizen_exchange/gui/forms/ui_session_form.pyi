@@ -10,6 +10,7 @@ class Ui_SessionForm:
     bookButton: QPushButton
     copyButton: QPushButton
     dateEdit: DateField
+    doneLabel: QLabel
     exportButton: QPushButton
     fields: QFormLayout
     formLayout: QVBoxLayout

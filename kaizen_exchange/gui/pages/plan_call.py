@@ -39,6 +39,7 @@ from kaizen_exchange.gui.week_grid import WeekGrid, WeekPicture
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.schedule import clock
 from kaizen_exchange.schedule.slots import Slot
+from kaizen_exchange.wording import plural, sentence
 
 
 def _qdate(day: date) -> QDate:
@@ -159,13 +160,25 @@ class PlanCallPage(Page):
         ticked = set(self.ticked_schools()) or {s.id for s in self.context.schools if s.home}
         self.school_list.clear()
         for school in self.context.schools:
-            item = QListWidgetItem(f"{short_school_name(school.name)} ({city(school.timezone)})")
+            ours = " · our school" if school.home else ""
+            item = QListWidgetItem(
+                f"{short_school_name(school.name)} ({city(school.timezone)}){ours}"
+            )
             item.setToolTip(school.name)
             item.setData(Qt.ItemDataRole.UserRole, school.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = school.id in ticked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.school_list.addItem(item)
+        partners = any(not s.home for s in self.context.schools)
+        self.find_button.setEnabled(partners)
+        if not partners:
+            self.summary.setText(
+                "No partner schools yet. Add one under Partners (Add a partner blog), or "
+                "import the network file a partner school sent you; then plan a call here."
+            )
+        elif self.plan is None:
+            self.summary.setText("Tick your school and a partner, then press Find times.")
 
     def ticked_schools(self) -> list[str]:
         items = [self.school_list.item(i) for i in range(self.school_list.count())]
@@ -212,12 +225,11 @@ class PlanCallPage(Page):
         for slot in slots:
             self.slot_list.addItem(self._slot_text(slot, plan))
         if slots:
-            count = f"{len(slots)} common window{'s' if len(slots) != 1 else ''}"
-            self.summary.setText(f"{count}. Choose one to fill the form.")
+            self.summary.setText(f"{plural(len(slots), 'common window')}. Choose one to book it.")
         else:
-            lines = [htmllib.escape(r) for r in answer.reasons]
-            lines += [htmllib.escape(m.describe()) for m in answer.near_misses]
-            self.summary.setText("No common window. " + "<br>• ".join(lines))
+            lines = [htmllib.escape(sentence(r)) for r in answer.reasons]
+            lines += [htmllib.escape(sentence(m.describe())) + "." for m in answer.near_misses]
+            self.summary.setText("<b>No common window.</b><br>• " + "<br>• ".join(lines))
         if answer.search.warnings:
             self.summary.setText(
                 self.summary.text()

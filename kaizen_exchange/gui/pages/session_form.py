@@ -8,6 +8,8 @@ changes on either side), so the teacher sees problems before booking, not after.
 from __future__ import annotations
 
 import html as htmllib
+import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -29,6 +31,7 @@ from kaizen_exchange.operations import sessions as sessions_ops
 from kaizen_exchange.schedule.checks import OccurrenceReport
 from kaizen_exchange.schedule.ical import Written, export_sessions
 from kaizen_exchange.schedule.sessions import NewSession, SessionReport
+from kaizen_exchange.wording import plural
 
 SHOWN = 8  # occurrences listed in the report; the rest are summarised
 
@@ -51,29 +54,46 @@ def report_html(
             colour = "#7a1f14" if problem in report.blocking else "#8a5a00"
             lines.append(f'<p style="margin-left:18px; color:{colour}">{esc(problem.detail)}</p>')
     if len(kept) > SHOWN:
-        lines.append(f"<p>… and {len(kept) - SHOWN} more weeks.</p>")
+        lines.append(f"<p>… and {plural(len(kept) - SHOWN, 'more week')}.</p>")
     if skipped:
         first = skipped[0].problems[0].detail if skipped[0].problems else ""
         lines.append(
-            f"<p style='color:#5b6b66'>{len(skipped)} weeks are left out (not a school day on one "
+            f"<p style='color:#5b6b66'>{_left_out(len(skipped))} (not a school day on one "
             f"side{': ' + esc(first) if first else ''}).</p>"
         )
     return "".join(lines) or "<p>Choose a common window on the left.</p>"
+
+
+def _left_out(weeks: int) -> str:
+    return "1 week is left out" if weeks == 1 else f"{weeks} weeks are left out"
 
 
 def _when(moment: datetime) -> str:
     return f"{short_weekday(moment.date())} {moment.day} {moment:%b} {format_time(moment)}"
 
 
+def invitation_file_name(title: str) -> str:
+    """A file name from the call's title: "Willow meets Room 12" → "willow-meets-room-12.ics"."""
+    stem = re.sub(r"[^\w]+", "-", title.lower(), flags=re.UNICODE).strip("-_")[:60]
+    return f"{stem or 'video-call'}.ics"
+
+
 def export_invitation(
-    owner: QWidget, context: AppContext, session_id: int | None, path: Path
+    owner: QWidget,
+    context: AppContext,
+    session_id: int | None,
+    path: Path,
+    told: Callable[[str], None] | None = None,
 ) -> None:
     """Write one session's invitation (.ics) off the GUI thread and say where it went."""
     store = context.store
 
     def done(written: Written) -> None:
         extra = (" " + " ".join(written.notes)) if written.notes else ""
-        context.say(f"Saved {written.path.name}: attach it to an email to invite.{extra}")
+        text = f"Saved the invitation as {written.path}. Attach it to an email to invite.{extra}"
+        context.say(text)
+        if told is not None:
+            told(text)
 
     run_task(
         lambda: export_sessions(store, path, session_id, method="request"),
@@ -116,6 +136,7 @@ class SessionForm(QWidget):
             self.ui.untilEdit.dateChanged,
         ):
             signal.connect(self._changed)
+        set_role(self.ui.doneLabel, "muted")
         self.ui.bookButton.clicked.connect(self.book)
         self.ui.exportButton.clicked.connect(self.export)
         self.ui.copyButton.clicked.connect(self.copy_invitation)
@@ -163,7 +184,12 @@ class SessionForm(QWidget):
             else None,
         )
 
+    def tell(self, text: str) -> None:
+        """What the last button did, beside the buttons (the status bar's line fades)."""
+        self.ui.doneLabel.setText(text)
+
     def _changed(self) -> None:
+        self.tell("")
         if self.schools:
             self.booked_id = None
             self._timer.start()
@@ -224,7 +250,13 @@ class SessionForm(QWidget):
         self.booked_id = report.session.id
         self._buttons()
         kept = len([r for r in report.reports if not r.skipped])
-        self.context.say(f"Booked “{report.session.title}” ({kept} calls). Export it to invite.")
+        calls = "1 call" if kept == 1 else f"{kept} calls"
+        text = (
+            f"Booked “{report.session.title}” ({calls}); it is under Sessions. "
+            "Export .ics… saves the invitation for the partner school."
+        )
+        self.context.say(text)
+        self.tell(text)
         self.booked.emit(report)
 
     def invitation(self) -> str:
@@ -248,19 +280,22 @@ class SessionForm(QWidget):
     def copy_invitation(self) -> None:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(self.invitation())
-        self.context.say("The invitation text is on the clipboard: paste it into an email.")
+        text = "Copied the invitation text: paste it into an email to the partner school."
+        self.context.say(text)
+        self.tell(text)
 
     def export(self) -> None:
         if self.booked_id is None:
             return
+        name = invitation_file_name(self.ui.titleEdit.text())
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the invitation", "kaizen-call.ics", "Calendar files (*.ics)"
+            self, "Save the invitation", name, "Calendar files (*.ics)"
         )
         if path:
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        export_invitation(self, self.context, self.booked_id, path)
+        export_invitation(self, self.context, self.booked_id, path, self.tell)
 
 
-__all__ = ["SessionForm", "report_html"]
+__all__ = ["SessionForm", "invitation_file_name", "report_html"]

@@ -22,6 +22,7 @@ from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
 from kaizen_exchange.gui.workers import run_op, run_task
 from kaizen_exchange.media_cache import CacheStats, cache_stats
 from kaizen_exchange.operations import posts as posts_ops
+from kaizen_exchange.wording import plural
 
 GB = 1_000_000_000
 
@@ -102,7 +103,7 @@ class SettingsPage(Page):
 
     def _show_stats(self, stats: CacheStats) -> None:
         self.stats = stats
-        text = f"{human_size(stats.bytes)} in {stats.files} files"
+        text = f"{human_size(stats.bytes)} in {plural(stats.files, 'file')}"
         if stats.pinned_files:
             text += f", of which {human_size(stats.pinned_bytes)} for pinned posts"
         if stats.failed:
@@ -143,7 +144,8 @@ class SettingsPage(Page):
             self.ui.emptyButton.setEnabled(True)
             removed, freed = result
             self.context.say(
-                f"Removed {removed} files ({human_size(freed)}); pinned posts kept theirs."
+                f"Removed {plural(removed, 'file')} ({human_size(freed)}); "
+                "pinned posts kept theirs."
             )
 
         def failed(exc: BaseException) -> None:
