@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.session_form import invitation_file_name
 from kaizen_exchange.schedule import clock
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 
 
 @pytest.fixture

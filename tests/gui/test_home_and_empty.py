@@ -14,7 +14,7 @@ from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.network_file import parse_network
 from kaizen_exchange.network_store import import_network
-from tests.gui.conftest import drain, open_window
+from tests.helpers.window import drain, open_window
 
 HOME_ONLY = """
 [network]

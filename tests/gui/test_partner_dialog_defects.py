@@ -15,7 +15,7 @@ from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.network_file import NetworkSpec, SchoolSpec
 from kaizen_exchange.network_store import import_network
 from kaizen_exchange.store.models import School
-from tests.gui.conftest import open_window
+from tests.helpers.window import open_window
 from tests.servers.feed_server import FeedServer
 from tests.servers.feeds import html_page, rss, wordpress_items
 

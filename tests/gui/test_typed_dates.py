@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from kaizen_exchange.gui.dates import format_date
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage, _pydate
 from kaizen_exchange.gui.typed_fields import parse_date, parse_time
-from tests.gui.conftest import open_window
+from tests.helpers.window import open_window
 
 GB = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 AU = QLocale(QLocale.Language.English, QLocale.Country.Australia)
