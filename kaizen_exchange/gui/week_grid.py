@@ -20,11 +20,14 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kaizen_exchange.gui.dates import short_weekday
 from kaizen_exchange.gui.places import city, short_school_name
+from kaizen_exchange.schedule import clock
 from kaizen_exchange.schedule.slots import SlotSearch
 from kaizen_exchange.schedule.timeline import to_datetime
 
 LANE_COLOURS = ("#3e8e76", "#2f6690", "#9a6a00", "#6d4c9b", "#b5523b")
 OVERLAP = QColor("#e9b949")
+CLOSED = "#b9c2bd"  # a lane's band on a day that is not a school day there
+PAST = "#eef0ee"  # the background of days gone by
 DAYS = 5
 
 
@@ -38,6 +41,7 @@ class Band:
     label: str
     closed: str | None = None  # why it is not a school day there
     short: str = ""  # a common window's start in each zone, drawn inside it
+    at: datetime | None = None  # a common window's UTC start: the one chosen is outlined
 
 
 @dataclass
@@ -49,6 +53,12 @@ class WeekPicture:
     change_columns: set[int] = field(default_factory=set)
     top: float = 6 * 60
     bottom: float = 20 * 60
+    zone: str = "UTC"  # the first school's: the time axis and the day columns are its
+
+    @property
+    def clock(self) -> str:
+        """Whose clock the time axis shows: "London time"."""
+        return f"{city(self.zone)} time"
 
     def describe(self) -> str:
         """The picture in words, for screen readers."""
@@ -73,7 +83,7 @@ def build_week(
     monday = any_day - timedelta(days=any_day.weekday())
     days = [monday + timedelta(days=i) for i in range(DAYS)]
     lanes = [(names.get(c.school_id, c.school_id), city(c.zone)) for c in calendars]
-    picture = WeekPicture(days, lanes)
+    picture = WeekPicture(days, lanes, zone=calendars[0].zone)
     starts = [datetime.combine(d, time(), axis) for d in [*days, days[-1] + timedelta(days=1)]]
 
     def place(column: int, begin: datetime, end: datetime) -> tuple[float, float] | None:
@@ -111,7 +121,9 @@ def build_week(
                     for i, (a, _b) in enumerate(slot.local[c.school_id] for c in calendars)
                 )
                 short = " / ".join(_hm(slot.local[c.school_id][0]) for c in calendars)
-                picture.bands.append(Band(-1, column, *placed, "overlap", label, None, short))
+                picture.bands.append(
+                    Band(-1, column, *placed, "overlap", label, None, short, slot.start)
+                )
     # A change over the weekend shifts the calls of the week that follows it.
     week_start, week_end = starts[0] - timedelta(days=2), starts[-1]
     for availability in search.availability:
@@ -138,6 +150,7 @@ class WeekGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.picture: WeekPicture | None = None
+        self.chosen: datetime | None = None  # the common window chosen in the list
         self.setMinimumSize(420, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Week grid of the schools' call windows")
@@ -149,14 +162,30 @@ class WeekGrid(QWidget):
         self.setAccessibleDescription(picture.describe() if picture else "")
         self.update()
 
-    def _legend(self, picture: WeekPicture) -> list[list[tuple[QColor, str]]]:
+    def set_chosen(self, start: datetime | None) -> None:
+        """Outline the common window starting at ``start`` (the one chosen in the list)."""
+        self.chosen = start
+        self.update()
+
+    def _today(self, picture: WeekPicture) -> date:
+        return clock.now().astimezone(ZoneInfo(picture.zone)).date()
+
+    def _legend(self, picture: WeekPicture) -> list[list[tuple[QColor | None, str]]]:
         """The legend's entries, wrapped into lines that fit the widget."""
+        pale = QColor(LANE_COLOURS[0])
+        pale.setAlpha(55)
         entries = [
             (QColor(LANE_COLOURS[i % len(LANE_COLOURS)]), f"{short_school_name(n)} ({w})")
             for i, (n, w) in enumerate(picture.lanes)
-        ] + [(QColor(OVERLAP), "common window")]
+        ] + [
+            (QColor(OVERLAP), "common window"),
+            (pale, "pale: school day, strong: call hours"),
+            (QColor(CLOSED), "no school that day"),
+            (QColor(PAST), "days gone by"),
+            (None, f"times on the left: {picture.clock}"),
+        ]
         metrics, x = self.fontMetrics(), 0.0
-        lines: list[list[tuple[QColor, str]]] = [[]]
+        lines: list[list[tuple[QColor | None, str]]] = [[]]
         for colour, text in entries:
             width = metrics.horizontalAdvance(text) + 34
             if x + width > self.width() - 8 and lines[-1]:
@@ -184,11 +213,12 @@ class WeekGrid(QWidget):
         for row, entries in enumerate(legend):
             x, top = 8.0, 4.0 + row * line_h
             for colour, text in entries:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(x, top + 2, 12, 12), 2, 2)
+                if colour is not None:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(colour)
+                    painter.drawRoundedRect(QRectF(x, top + 2, 12, 12), 2, 2)
                 painter.setPen(QColor("#1f2d2a"))
-                painter.drawText(QPointF(x + 16, top + metrics.ascent()), text)
+                painter.drawText(QPointF(x + (16 if colour else 0), top + metrics.ascent()), text)
                 x += metrics.horizontalAdvance(text) + 34
         days_top = 8.0 + len(legend) * line_h
         header = days_top + line_h + 4
@@ -200,10 +230,18 @@ class WeekGrid(QWidget):
         def y(minutes: float) -> float:
             return header + (minutes - picture.top) / span * height
 
+        today = self._today(picture)
+        for column, day in enumerate(picture.days):
+            if day < today:  # gone by: greyed, so nobody plans a call there
+                box = QRectF(left + column * col_w + 1, days_top, col_w - 2, self.height())
+                painter.fillRect(box, QColor(PAST))
         self._hours(painter, picture, left, y)
+        painter.setPen(QColor("#5b6b66"))
+        painter.drawText(QPointF(4, days_top + metrics.ascent()), city(picture.zone))
         for column, day in enumerate(picture.days):
             changed = column in picture.change_columns
-            painter.setPen(QColor("#8a5a00") if changed else QColor("#1f2d2a"))
+            ink = "#8a5a00" if changed else ("#8a948f" if day < today else "#1f2d2a")
+            painter.setPen(QColor(ink))
             mark = "  ⟳" if changed else ""
             title = f"{short_weekday(day)} {day.day} {day:%b}{mark}"
             if metrics.horizontalAdvance(title) > col_w - 8:
@@ -217,7 +255,9 @@ class WeekGrid(QWidget):
             if bottom - top < 1:
                 continue
             if band.kind == "overlap":
-                self._overlap(painter, band, QRectF(x0 - 2, top, col_w - 4, bottom - top))
+                chosen = self.chosen is not None and band.at == self.chosen
+                rect = QRectF(x0 - 2, top, col_w - 4, bottom - top)
+                self._overlap(painter, band, rect, chosen)
             else:
                 rect = QRectF(x0 + band.lane * lane_w + 2, top, lane_w - 4, bottom - top)
                 self._band(painter, picture, band, rect)
@@ -235,10 +275,10 @@ class WeekGrid(QWidget):
             painter.drawText(QPointF(4, line + metrics.ascent() / 2), f"{hour % 24:02d}:00")
             hour += 1
 
-    def _overlap(self, painter: QPainter, band: Band, rect: QRectF) -> None:
+    def _overlap(self, painter: QPainter, band: Band, rect: QRectF, chosen: bool) -> None:
         fill = QColor(OVERLAP)
-        fill.setAlpha(120)
-        painter.setPen(QPen(QColor("#b7861c"), 2))
+        fill.setAlpha(200 if chosen else 120)
+        painter.setPen(QPen(QColor("#1f2d2a"), 3) if chosen else QPen(QColor("#b7861c"), 2))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 4, 4)
         self._rects.append((rect, band.label))
@@ -255,9 +295,7 @@ class WeekGrid(QWidget):
 
     def _band(self, painter: QPainter, picture: WeekPicture, band: Band, rect: QRectF) -> None:
         colour = (
-            QColor("#b9c2bd")
-            if band.closed
-            else QColor(LANE_COLOURS[band.lane % len(LANE_COLOURS)])
+            QColor(CLOSED) if band.closed else QColor(LANE_COLOURS[band.lane % len(LANE_COLOURS)])
         )
         colour.setAlpha(55 if band.kind == "day" else 200)
         painter.setPen(Qt.PenStyle.NoPen)

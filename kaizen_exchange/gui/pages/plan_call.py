@@ -262,6 +262,7 @@ class PlanCallPage(Page):
             plan.names,
             plan.zones,
         )
+        self.grid.set_chosen(slot.start)
         day = slot.local[plan.schools[0]][0].date()
         shown = self.grid.picture
         if shown is None or not shown.days[0] <= day <= shown.days[0] + timedelta(days=6):
