@@ -53,12 +53,25 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
 PARTNER_WORK, PARTNERS = 1, 4
 
 
+def tab_after(anchor: QWidget, page: QWidget) -> None:
+    """Tab from the page list goes into the page, not to About: a page built on first use
+    is last in Qt's focus chain, so its controls are moved to just after ``anchor``."""
+    controls: list[QWidget] = []
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page and page.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            controls.append(widget)
+        widget = widget.nextInFocusChain()
+    for before, after in zip([anchor, *controls], controls, strict=False):
+        QWidget.setTabOrder(before, after)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        title = APP_NAME + (" — demo network" if context.launch.demo else "")
-        self.setWindowTitle(title)
+        # Qt adds the application's name to every title ("… — Kaizen Exchange"): say it once.
+        self.setWindowTitle("Demo network" if context.launch.demo else APP_NAME)
         self.setWindowIcon(icon("app"))
         self.pages: dict[int, Page] = {}
         self.welcome: QWidget | None = None
@@ -169,6 +182,7 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(old)
                 old.deleteLater()
             self.pages[index] = page
+            tab_after(self.sidebar, page)
         return self.pages[index]
 
     def show_page(self, index: int) -> None:
