@@ -86,7 +86,7 @@ class PartnerWorkPage(Page):
         self._widths = {c: metrics.horizontalAdvance(t) + 24 for c, t in samples.items()}
         for column, width in self._widths.items():
             table.setColumnWidth(column, width)
-        table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # its own size: the table's lags behind
         self._dots = QualityDots(table)
         table.setItemDelegateForColumn(QUALITY, self._dots)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -117,6 +117,8 @@ class PartnerWorkPage(Page):
         self.ui.reader.show_post(None)
         self.ui.presentButton.setIcon(icon("present"))
         self.ui.pinButton.setIcon(icon("pin"))
+        self.ui.pinButton.setText("Pinned for lesson")  # the longer text: pinning moves nothing
+        self.ui.pinButton.setMinimumWidth(self.ui.pinButton.sizeHint().width())
         self.ui.originalButton.setIcon(icon("open"))
         self.ui.presentButton.clicked.connect(self.present)
         self.ui.pinButton.toggled.connect(self._pin_toggled)
@@ -127,7 +129,7 @@ class PartnerWorkPage(Page):
         self._set_reader_buttons(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.postTable and event.type() == QEvent.Type.Resize:
+        if watched is self.ui.postTable.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return False
 

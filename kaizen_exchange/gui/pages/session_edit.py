@@ -8,7 +8,7 @@ Cancel in this dialog changes nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.pages.session_form import SessionForm
@@ -47,6 +47,10 @@ class EditSessionDialog(QDialog):
             until = row.weekly_until
             self.form.ui.untilEdit.setDate(QDate(until.year, until.month, until.day))
         self.form.booked.connect(self._saved)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip("Close, changing nothing")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
     def _saved(self, _report: SessionReport) -> None:
         self.context.say("Saved. Export the session again to send partners the change.")

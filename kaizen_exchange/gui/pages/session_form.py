@@ -137,6 +137,9 @@ class SessionForm(QWidget):
         ):
             signal.connect(self._changed)
         set_role(self.ui.doneLabel, "muted")
+        # Room for the clock's name from the start, so choosing a window never widens the form.
+        widest = self.ui.zoneLabel.fontMetrics().horizontalAdvance("Lord Howe time")
+        self.ui.zoneLabel.setMinimumWidth(widest + 4)
         self.ui.bookButton.clicked.connect(self.book)
         self.ui.exportButton.clicked.connect(self.export)
         self.ui.copyButton.clicked.connect(self.copy_invitation)
