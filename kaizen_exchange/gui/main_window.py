@@ -219,10 +219,19 @@ class MainWindow(QMainWindow):
         return page
 
     def _welcome_import(self) -> None:
-        self.partners_page().import_network_file()
+        self._partners_behind_welcome().import_network_file()
 
     def _welcome_add(self) -> None:
-        self.partners_page().add_partner()
+        self._partners_behind_welcome().add_partner()
+
+    def _partners_behind_welcome(self) -> PartnersPage:
+        """The Partners page's actions, with the welcome page still shown: a cancelled or
+        failed import leaves the teacher where they were (a success moves on by itself)."""
+        from kaizen_exchange.gui.pages.partners import PartnersPage
+
+        page = self.page(PARTNERS)
+        assert isinstance(page, PartnersPage)
+        return page
 
     def _store_changed(self, changes: Changes, _initiator: object | None) -> None:
         """No schools left (or none yet): the welcome page; the first ones: their posts."""
