@@ -240,7 +240,8 @@ def shown(page: Any) -> Any:
     if isinstance(page, PartnerWorkPage):
         combo = page.ui.schoolCombo
         posts = [page.model.post_at(r) for r in range(min(page.model.rowCount(), PAGE))]
-        return posts, [combo.itemData(i) for i in range(1, combo.count())]
+        listed = [combo.itemData(i) for i in range(1, combo.count())]  # None: a separator
+        return posts, sorted(school for school in listed if school is not None)
     if isinstance(page, PlanCallPage):
         items = [page.school_list.item(i) for i in range(page.school_list.count())]
         return [item.toolTip() for item in items]
@@ -261,7 +262,7 @@ def held(page: Any, store: Store, context: Any) -> Any:
         return upcoming_calls(store, limit=3)
     if isinstance(page, PartnerWorkPage):
         posts = list_posts(store, limit=min(page.model.rowCount(), PAGE) or 1)
-        return posts[: page.model.rowCount()], [s.id for s in schools(store)]
+        return posts[: page.model.rowCount()], sorted(s.id for s in schools(store))
     if isinstance(page, PlanCallPage):
         return [s.name for s in schools(store)]
     if isinstance(page, SessionsPage):
