@@ -1,7 +1,8 @@
 """``window`` and ``demo``: open the desktop window (``kaizen-exchange`` alone does too).
 
 PySide6 is imported only inside these handlers, so every other command stays
-Qt-free and quick to start on a server with no display.
+Qt-free and quick to start on a server with no display. Before Qt starts, the
+display check refuses (exit 2, one plain sentence) what Qt would answer with an abort.
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from kaizen_exchange.cli.common import EXIT_FAILED, Context
+from kaizen_exchange.cli.common import EXIT_FAILED, EXIT_USAGE, Context
 from kaizen_exchange.paths import DATA_DIR_ENV
 
 
@@ -28,8 +29,8 @@ def register(subparsers: Any) -> None:
         "demo",
         help="open the window on the bundled demo network (no internet needed)",
         description="Open the window on five fictional partner schools, synced from a "
-        "server inside the app. Without --data-dir it uses a new throw-away folder, so "
-        "your own data and settings are never touched.",
+        "server inside the app. Without --data-dir it uses a new throw-away folder, "
+        "removed when the window closes, so your own data and settings are never touched.",
     )
     demo.set_defaults(func=demo_cmd)
 
@@ -43,8 +44,20 @@ def _no_display_hint(exc: Exception) -> int:
     return EXIT_FAILED
 
 
+def _cannot_open(ctx: Context) -> bool:
+    """Say why the window cannot open on this computer (before Qt aborts), if it cannot."""
+    from kaizen_exchange.gui.display_check import window_problem  # imports no Qt
+
+    problem = window_problem()
+    if problem:
+        ctx.warn(f"kaizen-exchange: {problem}")
+    return problem is not None
+
+
 def window_cmd(args: argparse.Namespace, ctx: Context) -> int:
     """Open the window; the data folder comes from --data-dir, the environment or Settings."""
+    if _cannot_open(ctx):
+        return EXIT_USAGE
     folder = ctx.folder if (ctx.data_dir_arg or os.environ.get(DATA_DIR_ENV)) else None
     try:
         from kaizen_exchange.gui.app import open_window
@@ -61,17 +74,28 @@ def window_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def demo_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    """The window on the demo network; its throw-away folder goes when the window closes."""
+    if _cannot_open(ctx):
+        return EXIT_USAGE
+    try:
+        import kaizen_exchange.gui.app  # noqa: F401  (a broken Qt install is said now)
+    except ImportError as exc:
+        return _no_display_hint(exc)
+    with ExitStack() as stack:
+        if ctx.data_dir_arg is None and not os.environ.get(DATA_DIR_ENV):
+            from kaizen_exchange.demo_folder import throwaway_folder
+
+            ctx.data_dir_arg = str(stack.enter_context(throwaway_folder()))
+        return _run_demo(ctx)
+
+
+def _run_demo(ctx: Context) -> int:
     from kaizen_exchange.demo import demo_network_text, serve_demo
+    from kaizen_exchange.gui.app import open_window
     from kaizen_exchange.network_file import parse_network
     from kaizen_exchange.network_store import import_network
 
-    if ctx.data_dir_arg is None and not os.environ.get(DATA_DIR_ENV):
-        ctx.data_dir_arg = tempfile.mkdtemp(prefix="kaizen-demo-")
     folder = Path(ctx.folder)
-    try:
-        from kaizen_exchange.gui.app import open_window
-    except ImportError as exc:
-        return _no_display_hint(exc)
     with serve_demo() as base_url:
         spec = parse_network(demo_network_text(base_url), source="the bundled demo network")
         import_network(ctx.store, spec)

@@ -18,7 +18,7 @@
 #   libdbus-1-3          QtDBus, which QtGui loads for desktop integration
 #   libgssapi-krb5-2     QtNetwork (network-information: the online/offline indicator)
 #   fonts-dejavu-core    at least one font: without any, every label renders blank
-# (A real Linux desktop also needs the xcb platform: libxcb-cursor0 and the libxcb-* set.)
+# (A real Linux desktop also needs the xcb platform: scripts/install-desktop-packages.sh.)
 set -eu
 
 PACKAGES="libegl1 libgl1 libx11-6 libxkbcommon0 libglib2.0-0 libfontconfig1 libfreetype6 \
