@@ -1,12 +1,14 @@
 #!/bin/sh
 # Installs (as root) every Debian package the whole test suite needs, only those missing:
-# Qt's libraries for the window's offscreen tests, WordPress with MariaDB and PHP for the
+# Qt's libraries for the window's offscreen tests, the desktop's X11 libraries with Xvfb,
+# xdotool and openbox for the real-X11 tier, WordPress with MariaDB and PHP for the
 # real-WordPress tier, and binutils for building the frozen bundle (PyInstaller).
 # Usage: sh scripts/install-test-packages.sh [--check]   (--check: only report what is missing)
 set -eu
 cd "$(dirname "$0")/.."
 status=0
 sh tests/gui/install-packages.sh "$@" || status=1
+sh tests/x11/install-packages.sh "$@" || status=1
 sh tests/wordpress/install-packages.sh "$@" || status=1
 . scripts/apt-missing.sh
 if ! command -v objdump >/dev/null 2>&1; then

@@ -14,6 +14,10 @@ elif ! sh tests/gui/install-packages.sh --check >/dev/null 2>&1; then
     echo "      missing. Install them with: sudo sh scripts/install-test-packages.sh"
     skip="--ignore=tests/gui --ignore=tests/packaging"
 fi
+if [ "$(id -u)" != 0 ] && ! sh tests/x11/install-packages.sh --check >/dev/null 2>&1; then
+    echo "NOTE: the real-X11 window tests are skipped: Xvfb, xdotool, openbox or the desktop's"
+    echo "      X11 libraries are missing. Install them with: sudo sh scripts/install-test-packages.sh"
+fi
 sh scripts/bootstrap.sh test,packaging
 echo "== ruff"
 .venv/bin/ruff check .

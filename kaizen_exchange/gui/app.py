@@ -96,6 +96,7 @@ def open_window(
     painted = _FirstPaint(probe.painted if probe else window.after_first_paint)
     window.installEventFilter(painted)
     window.show()
+    window.activateWindow()  # the keyboard too, also in a kiosk session with no window manager
     try:
         return app.exec()
     finally:

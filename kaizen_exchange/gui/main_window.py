@@ -51,6 +51,9 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("settings_page", "SettingsPage", "Settings", "settings"),
 )
 PARTNER_WORK, PARTNERS = 1, 4
+#: The first window's size where the screen has room for it and a window manager's frame.
+FIRST_SIZE = QSize(1280, 820)
+FRAME_ROOM = QSize(16, 64)  # a title bar and borders: the window's frame is unknown until shown
 
 
 def tab_after(anchor: QWidget, page: QWidget) -> None:
@@ -247,12 +250,23 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         geometry = settings.geometry("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen().availableGeometry()
-            self.resize(min(1280, screen.width()), min(820, screen.height()))
+            self._fit_first_window()
         state = settings.geometry("state")
         if state is not None:
             self.restoreState(state)
         self.show_page(min(max(settings.last_page, 0), len(PAGES) - 1))
+
+    def _fit_first_window(self) -> None:
+        """A first window that fits the screen with its frame: on a 1366×768 laptop the sync
+        bar would otherwise be below the screen's edge. Where the size does not fit with
+        room for a frame, the window fills the screen (maximised, for a window manager)."""
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        room = screen.size() - FRAME_ROOM
+        if FIRST_SIZE.width() <= room.width() and FIRST_SIZE.height() <= room.height():
+            self.resize(FIRST_SIZE)
+        else:
+            self.setGeometry(screen)  # with no window manager, maximising does nothing
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def after_first_paint(self) -> None:
         """Work that must not delay the first frame: the sync engine, reminders, the first sync,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.look import scaled_font, set_role
@@ -28,7 +28,7 @@ class PresentWindow(QWidget):
     def __init__(self, context: AppContext, model: PostsModel, row: int) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("present")
-        self.setWindowTitle("Kaizen Exchange: presenting")
+        self.setWindowTitle("Presenting")  # Qt adds " — Kaizen Exchange"
         self.setAccessibleName("Post shown full screen")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._context = context
@@ -52,6 +52,11 @@ class PresentWindow(QWidget):
         model.modelReset.connect(self.close)
 
     def start(self) -> None:
+        """Full screen on the teacher's screen, with or without a window manager: a
+        whiteboard PC may run a kiosk session with none, and full screen is then only
+        the window's own size, so it takes the whole screen's geometry itself first."""
+        screen = (QApplication.activeWindow() or self).screen()
+        self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
         self.setFocus()
