@@ -257,16 +257,14 @@ class MainWindow(QMainWindow):
         self.show_page(min(max(settings.last_page, 0), len(PAGES) - 1))
 
     def _fit_first_window(self) -> None:
-        """A first window that fits the screen with its frame: on a 1366×768 laptop the sync
-        bar would otherwise be below the screen's edge. Where the size does not fit with
-        room for a frame, the window fills the screen (maximised, for a window manager)."""
+        """A first window that fits the screen with its frame, centred: on a 1366×768
+        laptop the sync bar would otherwise be below the screen's edge. The frame is
+        unknown until shown (and absent without a window manager), so room is kept for one."""
         screen = QGuiApplication.primaryScreen().availableGeometry()
         room = screen.size() - FRAME_ROOM
-        if FIRST_SIZE.width() <= room.width() and FIRST_SIZE.height() <= room.height():
-            self.resize(FIRST_SIZE)
-        else:
-            self.setGeometry(screen)  # with no window manager, maximising does nothing
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        size = FIRST_SIZE.boundedTo(room).expandedTo(self.minimumSizeHint())
+        self.resize(size)
+        self.move(screen.center() - self.rect().center())
 
     def after_first_paint(self) -> None:
         """Work that must not delay the first frame: the sync engine, reminders, the first sync,
