@@ -26,7 +26,7 @@ def main() -> None:
             continue
         image = screen.grabWindow(0).toImage()
         digest = hashlib.sha1(bytes(image.constBits())).hexdigest()
-        saved = image.save(path, "PNG")
+        saved = image.save(path)  # PNG, from the name
         print(
             f"{'saved' if saved else 'error'} {image.width()} {image.height()} {digest}", flush=True
         )
