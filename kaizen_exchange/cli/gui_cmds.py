@@ -70,6 +70,9 @@ def window_cmd(args: argparse.Namespace, ctx: Context) -> int:
         chosen = AppSettings.stored_data_folder()
         folder = data_dir(chosen)
     ctx.close()
+    from kaizen_exchange.demo_folder import sweep_abandoned
+
+    sweep_abandoned()  # a demo killed earlier leaves nothing, even if the demo is not run again
     return open_window(folder)
 
 
