@@ -257,14 +257,14 @@ class MainWindow(QMainWindow):
         self.show_page(min(max(settings.last_page, 0), len(PAGES) - 1))
 
     def _fit_first_window(self) -> None:
-        """A first window that fits the screen with its frame, centred: on a 1366×768
+        """A first window that fits the screen with its frame, at its top left: on a 1366×768
         laptop the sync bar would otherwise be below the screen's edge. The frame is
         unknown until shown (and absent without a window manager), so room is kept for one."""
         screen = QGuiApplication.primaryScreen().availableGeometry()
         room = screen.size() - FRAME_ROOM
         size = FIRST_SIZE.boundedTo(room).expandedTo(self.minimumSizeHint())
         self.resize(size)
-        self.move(screen.center() - self.rect().center())
+        self.move(screen.topLeft())  # a page wider than the first size grows it rightwards
 
     def after_first_paint(self) -> None:
         """Work that must not delay the first frame: the sync engine, reminders, the first sync,
