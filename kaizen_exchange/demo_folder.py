@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
+
+from kaizen_exchange.file_lock import try_lock
 
 log = logging.getLogger(__name__)
 
@@ -31,20 +32,10 @@ LOCK_NAME = "demo-in-use.lock"
 def _lock(path: Path) -> BinaryIO | None:
     """An exclusive lock on ``path`` held while the returned file stays open; None if taken."""
     handle = path.open("a+b")
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        return None
-    return handle
+    if try_lock(handle):
+        return handle
+    handle.close()
+    return None
 
 
 def sweep_abandoned(parent: Path | None = None) -> list[Path]:

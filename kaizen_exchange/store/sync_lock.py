@@ -10,44 +10,15 @@ sync killed by a log-out or a power cut can never leave the folder locked.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
 from kaizen_exchange.errors import SyncRunning
+from kaizen_exchange.file_lock import try_lock, unlock
 from kaizen_exchange.paths import create_data_folder, make_private
 
 LOCK_FILE = "sync.lock"
-
-
-def _try_lock(handle: BinaryIO) -> bool:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(handle: BinaryIO) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 @contextmanager
@@ -61,7 +32,7 @@ def sync_lock(folder: Path) -> Iterator[None]:
     handle = path.open("a+b")
     try:
         make_private(path)
-        if not _try_lock(handle):
+        if not try_lock(handle):
             raise SyncRunning(
                 "A sync of this data is already running (started by the window or a "
                 "scheduled task). This one has stopped; the running sync will bring in "
@@ -74,7 +45,7 @@ def sync_lock(folder: Path) -> Iterator[None]:
             handle.flush()
             yield
         finally:
-            _unlock(handle)
+            unlock(handle)
     finally:
         handle.close()
 
