@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from kaizen_exchange import APP_ID, __version__
+from kaizen_exchange.urls import SECRET_PARAMETERS
 
 LOG_DIR_ENV = "KAIZEN_EXCHANGE_LOG_DIR"
 LOG_LEVEL_ENV = "KAIZEN_EXCHANGE_LOG_LEVEL"
@@ -37,6 +38,11 @@ REDACTED = "[redacted]"
 
 #: Libraries whose INFO lines are one per request: the sync logs one line per feed instead.
 _QUIET = ("httpx", "httpcore", "hpack", "urllib3", "asyncio", "alembic", "keyring")
+
+#: Query parameters blanked in the log: those import refuses in a feed address
+#: (:data:`~kaizen_exchange.urls.SECRET_PARAMETERS`, one list for both), and a few more
+#: that grant access elsewhere but may stay in an address.
+_SECRET_QUERY = SECRET_PARAMETERS | {"access", "code", "hash"}
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # A WordPress application password: six groups of four letters or digits
@@ -59,7 +65,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # ?key=…, &sig=…, ?auth=… : a feed address's query string that grants access
     (
-        re.compile(r"(?i)([?&;](?:key|sig|signature|auth|apikey|access|code|hash)=)[^&#\s'\"]+"),
+        re.compile(
+            r"(?i)([?&;](?:" + "|".join(map(re.escape, sorted(_SECRET_QUERY))) + r")=)[^&#\s'\"]+"
+        ),
         rf"\1{REDACTED}",
     ),
     # https://user:secret@host/ → https://[redacted]@host/

@@ -47,6 +47,7 @@ def flush() -> None:
         ("fetch https://teacher:s3cret@school.example/wp-json/", "s3cret"),
         ("token=ghp_abcdef0123456789 in the query", "ghp_abcdef0123456789"),
         ("client_secret: 'zyx987'", "zyx987"),
+        ("GET https://cdn.example/a.jpg?X-Amz-Signature=0a1b2c3d&w=300", "0a1b2c3d"),
     ],
 )
 def test_redact_blanks_secrets(text: str, secret: str) -> None:
