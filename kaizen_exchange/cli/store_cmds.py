@@ -95,12 +95,8 @@ def _list(ctx: Context) -> list[backups.Backup]:
 
 
 def backup_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    prepare(ctx.folder)  # refuses a damaged database: a copy of it would be worth nothing
-    path = database_path(ctx.folder)
-    found = health.problems(path)
-    if found:
-        raise health.damaged(path, "SQLite's own check found errors in it")
-    made = backups.take_backup(ctx.folder)
+    prepare(ctx.folder, daily=False)  # the check and the backup are this command's own
+    made = backups.checked_backup(ctx.folder)
     ctx.say(f"Backed up the database to {made.path}")
     return EXIT_OK
 

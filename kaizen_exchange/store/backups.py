@@ -83,9 +83,16 @@ def backup_if_due(folder: Path, now: datetime | None = None) -> Backup | None:
     newest = list_backups(folder)
     if newest and _local_day(newest[0].taken) == _local_day(now):
         return None
+    return checked_backup(folder, now)
+
+
+def checked_backup(folder: Path, now: datetime | None = None) -> Backup:
+    """Check the database, then back it up (a copy of a damaged file would be worth
+    nothing); StoreDamaged if the check fails."""
+    path = database_path(folder)
     found = health.problems(path)
     if found:
-        log.error("Daily check of %s found: %s", path, "; ".join(found))
+        log.error("The check before backing up %s found: %s", path, "; ".join(found))
         what = "SQLite's own check found errors in it"
         health.mark_damaged(path, what)  # every later open refuses it, until a restore
         raise health.damaged(path, what)
@@ -188,6 +195,7 @@ __all__ = [
     "Restored",
     "backup_folder",
     "backup_if_due",
+    "checked_backup",
     "choose",
     "list_backups",
     "restore",
