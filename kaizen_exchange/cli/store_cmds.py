@@ -56,12 +56,12 @@ def check_cmd(args: argparse.Namespace, ctx: Context) -> int:
     path = database_path(ctx.folder)
     found: list[str] = []
     revision: str | None = None
+    listed = _list(ctx)
     try:
-        revision = health.first_look(path, SCHEMA_HEAD, expect_data=bool(_list(ctx)))
+        revision = health.first_look(path, SCHEMA_HEAD, expect_data=bool(listed))
         found = health.problems(path, limit=100, search_index=True)
     except StoreError as exc:
         found = [str(exc)]
-    listed = _list(ctx)
     if args.json:
         ctx.print_json(
             {
