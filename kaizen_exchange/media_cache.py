@@ -59,10 +59,11 @@ def extension_for(mime: str, url: str) -> str:
     if guessed.lower() in PASSIVE:
         return guessed.lower()
     suffix = Path(url.split("?", 1)[0]).suffix.lower()
-    return suffix if suffix in PASSIVE and not _is_svg(mime) else INERT
+    return suffix if suffix in PASSIVE and not is_svg(mime) else INERT
 
 
-def _is_svg(mime: str) -> bool:
+def is_svg(mime: str) -> bool:
+    """An SVG can carry scripts: it is stored inert and never shown as itself."""
     return "svg" in mime.lower()
 
 
@@ -261,6 +262,7 @@ __all__ = [
     "empty_cache",
     "evict",
     "extension_for",
+    "is_svg",
     "reclaim_missing",
     "touch",
 ]

@@ -19,7 +19,7 @@ from sqlalchemy import func, literal_column, text
 from sqlmodel import Session, col, select
 
 from kaizen_exchange.errors import NotFound
-from kaizen_exchange.media_cache import blob_path, touch
+from kaizen_exchange.media_cache import blob_path, is_svg, touch
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Media, MediaBlob, Post, PostMedia
 
@@ -121,7 +121,7 @@ class PostDetail:
         address on the web. Links (``href``) to what is not cached stay as they are."""
         local = {m.url: m.path.as_uri() for m in self.media if m.path}
         # An SVG can carry scripts: it is kept inert (.bin) and never shown as itself.
-        shown = {url for url in local if not _is_svg(self.media, url)}
+        shown = {m.url for m in self.media if m.path and not is_svg(m.mime or "")}
 
         def swap(match: re.Match[str]) -> str:
             attribute, url = match.group(1), htmllib.unescape(match.group(2))
@@ -276,10 +276,6 @@ def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetai
         post.pinned,
         media,
     )
-
-
-def _is_svg(media: list[MediaFile], url: str) -> bool:
-    return any(m.url == url and "svg" in (m.mime or "") for m in media)
 
 
 def _media_file(store: Store, media: Media, kind: str, blob: MediaBlob | None) -> MediaFile:
