@@ -17,7 +17,7 @@ from kaizen_exchange.errors import KaizenError
 
 #: "No space left", "quota exceeded", and "file too large" (a per-process file size
 #: limit, as a school's managed PC may set): to the teacher all three are a full disk.
-_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
 #: SQLITE_IOERR and SQLITE_FULL: SQLite could not write (a size limit gives the former)
 _SQLITE_CODES = {10, 13}
 
@@ -39,7 +39,7 @@ def is_disk_full(exc: BaseException | None) -> bool:
     while exc is not None and seen < 10:
         if isinstance(exc, DiskFull):
             return True
-        if isinstance(exc, OSError) and exc.errno in _FULL:
+        if isinstance(exc, OSError) and exc.errno in FULL_ERRNOS:
             return True
         if isinstance(exc, sqlite3.Error):
             code = getattr(exc, "sqlite_errorcode", None)
@@ -65,4 +65,4 @@ def stop_when_full() -> Iterator[None]:
         raise
 
 
-__all__ = ["DiskFull", "is_disk_full", "stop_when_full"]
+__all__ = ["FULL_ERRNOS", "DiskFull", "is_disk_full", "stop_when_full"]

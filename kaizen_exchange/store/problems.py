@@ -13,13 +13,13 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from kaizen_exchange.disk_full import FULL_ERRNOS
 from kaizen_exchange.errors import StoreError
 from kaizen_exchange.paths import database_path
 from kaizen_exchange.store import health
 
 #: SQLite's primary result codes (the low byte of the extended code)
 _READONLY, _IOERR, _FULL, _CANTOPEN, _BUSY, _LOCKED = 8, 10, 13, 14, 5, 6
-_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NO_RIGHTS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
@@ -50,7 +50,7 @@ def explain(exc: BaseException, folder: Path) -> StoreError | None:
             return cause
         if isinstance(cause, sqlite3.Error):
             return _sqlite(cause, folder)
-        if isinstance(cause, OSError) and cause.errno in _DISK_FULL:
+        if isinstance(cause, OSError) and cause.errno in FULL_ERRNOS:
             return disk_full(folder)
         if isinstance(cause, OSError) and cause.errno in _NO_RIGHTS and _inside(cause, folder):
             return health.read_only(database_path(folder))
