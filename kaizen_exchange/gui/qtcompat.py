@@ -40,12 +40,12 @@ class _Nothing(QRunnable):
 def _lost(kind: object, action: object) -> int:
     """References to ``kind`` that ``action`` lost; they are given back, so the check is safe.
 
-    The collector is run first and held off meanwhile: garbage freed during the count
-    (say, an old traceback's frames) drops references to None too, which read as lost.
+    The collector is held off meanwhile: garbage freed during the count (say, an old
+    traceback's frames) drops references to None too, which would read as lost. It is not
+    run first: a full collection of the start-up's objects costs ~40 ms, the check ~2 ms.
     """
     assert callable(action)
     collecting = gc.isenabled()
-    gc.collect()
     gc.disable()
     try:
         before = sys.getrefcount(kind)
