@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -103,52 +104,79 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class _TypedField(QLineEdit):
-    """A line edit that selects everything on focus and reads its text when editing ends."""
+V = TypeVar("V", QDate, QTime)
+
+
+class _TypedField(QLineEdit, Generic[V]):
+    """A line edit that selects everything on focus and reads its text when editing ends.
+
+    The value is kept apart from the text: it changes only when a whole value is typed
+    (:attr:`complete`), read when editing ends, or set; the text is rewritten to the
+    window's way of writing it unless the teacher is typing in the field.
+    """
 
     example = ""
+    complete: re.Pattern[str]  # text that ends a whole value, taken as it is typed
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, value: V, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._value: V = value
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._finished)
+        self._show()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Select it all, after a click has placed the cursor, so typing replaces the value."""
         super().focusInEvent(event)
         QTimer.singleShot(0, self.selectAll)
 
+    def _set(self, value: V, show: bool = True) -> None:
+        changed = value != self._value
+        self._value = type(value)(value)
+        if show and not self.hasFocus():
+            self._show()
+        if changed:
+            self._emit(type(value)(value))
+
     def _typed(self, text: str) -> None:
         """Take a complete value as it is typed, so the form re-checks without waiting."""
-        raise NotImplementedError
+        found = self._parse(text) if self.complete.search(text) else None
+        if found is not None:
+            self._set(found, show=False)
 
     def _finished(self) -> None:
         """Show the value as the window writes it, or say what to type instead."""
         text = self.text()
-        if not self._read(text):
+        found = self._parse(text)
+        if found is None:
             QToolTip.showText(
                 self.mapToGlobal(QPoint(0, self.height())),
                 f"“{text}” is not {self.example}. The field is back to what it was.",
                 self,
             )
+        else:
+            self._set(found)
         self._show()
 
-    def _read(self, text: str) -> bool:
+    def _parse(self, text: str) -> V | None:
+        raise NotImplementedError
+
+    def _emit(self, value: V) -> None:
         raise NotImplementedError
 
     def _show(self) -> None:
         raise NotImplementedError
 
 
-class DateField(_TypedField):
+class DateField(_TypedField[QDate]):
     """A date typed or picked from a calendar; shows "Mon 19 Apr 2027" in the locale's order."""
 
     dateChanged = Signal(QDate)
     example = "a date: type it like 19/04/2027, or pick it from the calendar"
+    complete = re.compile(r"\d{4}\s*$|[^\W\d_]{3}\w*\s+\d{4}")  # a year typed
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._date = QDate.currentDate()
+        super().__init__(QDate.currentDate(), parent)
         example = "19/04/2027" if day_first(QLocale()) else "04/19/2027"
         self.setToolTip(f"Type a date (like {example}) or pick one from the calendar.")
         self._calendar = QCalendarWidget(self)
@@ -162,38 +190,25 @@ class DateField(_TypedField):
         pick.triggered.connect(self._open_calendar)
         widest = format_date(date(2026, 9, 30))  # "Wed 30 Sept 2026": the longest there is
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 48)
-        self._show()
 
     def date(self) -> QDate:
-        return QDate(self._date)
+        return QDate(self._value)
 
     def setDate(self, value: QDate) -> None:
-        changed = value != self._date
-        self._date = QDate(value)
-        if not self.hasFocus():
-            self._show()
-        if changed:
-            self.dateChanged.emit(QDate(value))
+        self._set(value)
 
-    def _read(self, text: str) -> bool:
-        found = parse_date(text, QLocale(), self._date.year())
-        if found is None:
-            return False
-        self.setDate(QDate(found.year, found.month, found.day))
-        return True
+    def _parse(self, text: str) -> QDate | None:
+        found = parse_date(text, QLocale(), self._value.year())
+        return None if found is None else QDate(found.year, found.month, found.day)
 
-    def _typed(self, text: str) -> None:
-        if re.search(r"\d{4}\s*$|[^\W\d_]{3}\w*\s+\d{4}", text):  # a year typed: complete
-            found = parse_date(text, QLocale(), self._date.year())
-            if found is not None and QDate(found.year, found.month, found.day) != self._date:
-                self._date = QDate(found.year, found.month, found.day)
-                self.dateChanged.emit(QDate(self._date))
+    def _emit(self, value: QDate) -> None:
+        self.dateChanged.emit(value)
 
     def _show(self) -> None:
-        self.setText(format_date(_pydate(self._date)))
+        self.setText(format_date(_pydate(self._value)))
 
     def _open_calendar(self) -> None:
-        self._calendar.setSelectedDate(self._date)
+        self._calendar.setSelectedDate(self._value)
         self._menu.popup(self.mapToGlobal(QPoint(0, self.height())))
 
     def _picked(self, value: QDate) -> None:
@@ -202,47 +217,34 @@ class DateField(_TypedField):
         self._show()
 
 
-class TimeField(_TypedField):
+class TimeField(_TypedField[QTime]):
     """A clock time typed as "08:00", "8.00", "0800" or "8 am"; shown as the locale writes it."""
 
     timeChanged = Signal(QTime)
     example = "a time: type it like 08:15"
+    complete = re.compile(r"\d{2}\s*$|[ap]\.?m?\.?\s*$", re.I)  # the minutes, or am/pm
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._time = QTime(9, 0)
+        super().__init__(QTime(9, 0), parent)
         self.setMaxLength(12)
         self.setToolTip("Type a time, like 08:15.")
         widest = format_time(datetime(2000, 1, 1, 10, 45))  # "10:45" or "10:45 pm"
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest + "m") + 24)
-        self._show()
 
     def time(self) -> QTime:
-        return QTime(self._time)
+        return QTime(self._value)
 
     def setTime(self, value: QTime) -> None:
-        changed = value != self._time
-        self._time = QTime(value)
-        if not self.hasFocus():
-            self._show()
-        if changed:
-            self.timeChanged.emit(QTime(value))
+        self._set(value)
 
-    def _read(self, text: str) -> bool:
-        found = parse_time(text)
-        if found is None:
-            return False
-        self.setTime(found)
-        return True
+    def _parse(self, text: str) -> QTime | None:
+        return parse_time(text)
 
-    def _typed(self, text: str) -> None:
-        found = parse_time(text) if re.search(r"\d{2}\s*$|[ap]\.?m?\.?\s*$", text, re.I) else None
-        if found is not None and found != self._time:
-            self._time = found
-            self.timeChanged.emit(QTime(found))
+    def _emit(self, value: QTime) -> None:
+        self.timeChanged.emit(value)
 
     def _show(self) -> None:
-        moment = datetime(2000, 1, 1, self._time.hour(), self._time.minute())
+        moment = datetime(2000, 1, 1, self._value.hour(), self._value.minute())
         self.setText(format_time(moment))
 
 
