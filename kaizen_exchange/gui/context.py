@@ -57,6 +57,16 @@ class AppContext(QObject):
         self._schools_asked = 0
 
     @property
+    def partners(self) -> list[SchoolRow]:
+        """The partner schools: every school but our own."""
+        return [s for s in self.schools if not s.home]
+
+    @property
+    def our_schools(self) -> list[SchoolRow]:
+        """Our own school (its blog is followed beside the partners')."""
+        return [s for s in self.schools if s.home]
+
+    @property
     def school_names(self) -> dict[str, str]:
         return {s.id: s.name for s in self.schools}
 

@@ -179,8 +179,7 @@ class PartnerWorkPage(Page):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("All schools", None)
-        partners = [s for s in self.context.schools if not s.home]
-        ours = [s for s in self.context.schools if s.home]
+        partners, ours = self.context.partners, self.context.our_schools
         for school in partners:
             combo.addItem(school.name, school.id)
         if ours and partners:
@@ -245,7 +244,7 @@ class PartnerWorkPage(Page):
         """What to do when the list is empty: add a partner, sync, or loosen the filters."""
         if self.model.filter != PostFilter():
             return "No posts match. Clear the search box or the filters to see more."
-        if not any(not s.home for s in self.context.schools):
+        if not self.context.partners:
             return (
                 "No partner schools yet. Add one under Partners (Add a partner blog), or "
                 "import the network file a partner school sent you."

@@ -157,7 +157,7 @@ class PlanCallPage(Page):
         return panel
 
     def _fill_schools(self) -> None:
-        ticked = set(self.ticked_schools()) or {s.id for s in self.context.schools if s.home}
+        ticked = set(self.ticked_schools()) or {s.id for s in self.context.our_schools}
         self.school_list.clear()
         for school in self.context.schools:
             ours = " · our school" if school.home else ""
@@ -170,7 +170,7 @@ class PlanCallPage(Page):
             checked = school.id in ticked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.school_list.addItem(item)
-        partners = any(not s.home for s in self.context.schools)
+        partners = bool(self.context.partners)
         self.find_button.setEnabled(partners)
         if not partners:
             self.summary.setText(
@@ -293,7 +293,7 @@ class PlanCallPage(Page):
 
     def prepare_screenshot(self) -> None:
         """For the screenshot test: a search that has answers in the demo network."""
-        home = [s.id for s in self.context.schools if s.home]
+        home = [s.id for s in self.context.our_schools]
         partner = [s.id for s in self.context.schools if s.id == "karri-grove"]
         if home and partner:
             self.tick(home + partner)

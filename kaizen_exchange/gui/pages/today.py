@@ -138,7 +138,7 @@ class TodayPage(Page):
             lambda calls: self._show_calls(calls) if generation == self._generation else None,
             owner=self,
         )
-        ours = [s.id for s in self.context.schools if s.home]
+        ours = [s.id for s in self.context.our_schools]
         run_task(
             lambda: posts_since(store, since, leave_out=ours),
             lambda news: self._show_news(news) if generation == self._generation else None,
@@ -212,14 +212,14 @@ class TodayPage(Page):
     # -- blog health ----------------------------------------------------------------
     def _show_health(self) -> None:
         self.health.clear()
-        partners = [s for s in self.context.schools if not s.home]
+        partners = self.context.partners
         if not partners:
             self.health.add(muted("No partner schools yet."))
             self.health.add(self._go_button("partners", "Add partners", PARTNERS))
         else:
             self._partner_health(partners)
-        for school in self.context.schools:
-            if school.home and school.feeds:
+        for school in self.context.our_schools:
+            if school.feeds:
                 self.health.add(muted(f"Our own blog ({school.name}): {_state(school)}."))
 
     def _partner_health(self, partners: list[SchoolRow]) -> None:
