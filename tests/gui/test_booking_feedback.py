@@ -9,10 +9,9 @@ import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QFileDialog
 
-from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.session_form import invitation_file_name
 from kaizen_exchange.schedule import clock
-from tests.helpers.window import drain, open_window
+from tests.helpers.window import drain, find_times, open_window, plan_page
 
 
 @pytest.fixture
@@ -24,14 +23,8 @@ def test_book_export_and_copy_each_say_what_happened(
     qtbot, demo_store, settings, tmp_path: Path, monkeypatch, monday_morning
 ):
     window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
-    page.tick(["greenfield", "karri-grove"])
-    page.from_edit.setDate(QDate(2026, 12, 7))
-    page.to_edit.setDate(QDate(2026, 12, 11))
-    page.find_times()
-    qtbot.waitUntil(page.find_button.isEnabled, timeout=20_000)
+    page = plan_page(window)
+    find_times(qtbot, page, ["greenfield", "karri-grove"], QDate(2026, 12, 7), QDate(2026, 12, 11))
     form = page.form
     qtbot.waitUntil(lambda: form.current is not None)
     form.ui.titleEdit.setText("Willow meets Room 12")

@@ -6,8 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from kaizen_exchange.gui.pages.plan_call import PlanCallPage
-from tests.helpers.window import open_window
+from tests.helpers.window import open_window, plan_page
 
 
 def looks_focused(qtbot, widget: QWidget) -> bool:
@@ -23,9 +22,7 @@ def looks_focused(qtbot, widget: QWidget) -> bool:
 
 def test_focus_shows_on_filled_buttons_and_lists(qtbot, demo_store, settings):
     window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
+    page = plan_page(window)
     window.activateWindow()
     assert looks_focused(qtbot, page.find_button)  # a filled (primary) button
     assert looks_focused(qtbot, page.school_list)

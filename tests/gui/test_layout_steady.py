@@ -12,11 +12,17 @@ from PySide6.QtWidgets import QDialogButtonBox
 from kaizen_exchange import APP_NAME
 from kaizen_exchange.gui.models.posts import HEADERS
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
-from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.session_edit import EditSessionDialog
 from kaizen_exchange.gui.pages.sessions import SessionsPage
 from kaizen_exchange.schedule import clock
-from tests.helpers.window import SCREEN, book_demo_calls, drain, open_window
+from tests.helpers.window import (
+    SCREEN,
+    book_demo_calls,
+    drain,
+    find_times,
+    open_window,
+    plan_page,
+)
 
 CLASS = HEADERS.index("Class")
 
@@ -46,13 +52,9 @@ def test_partner_work_shows_the_class_at_once_and_pinning_moves_nothing(
 
 def test_choosing_a_window_does_not_widen_the_window(qtbot, demo_store, settings, december):
     window = open_window(qtbot, demo_store, settings, page=2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
-    page.tick(["greenfield", "karri-grove", "wattle-creek", "stringybark"])
-    page.from_edit.setDate(QDate(2026, 12, 7))
-    page.to_edit.setDate(QDate(2027, 3, 26))
-    page.find_times()
-    qtbot.waitUntil(page.find_button.isEnabled, timeout=30_000)
+    page = plan_page(window)
+    schools = ["greenfield", "karri-grove", "wattle-creek", "stringybark"]
+    find_times(qtbot, page, schools, QDate(2026, 12, 7), QDate(2027, 3, 26), timeout=30_000)
     page.tick(["greenfield", "karri-grove"])
     page.find_times()
     qtbot.waitUntil(page.find_button.isEnabled, timeout=30_000)

@@ -10,9 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QDate, QTime
 
-from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.schedule import clock
-from tests.helpers.window import open_window
+from tests.helpers.window import find_times, open_window, plan_page
 
 #: Tue 8 Dec 2026, 17:12 in London (GMT): Greenfield and Karri Grove met at 07:45 today.
 EVENING = datetime(2026, 12, 8, 17, 12, tzinfo=UTC)
@@ -24,15 +23,8 @@ def evening(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_todays_passed_window_is_not_offered_nor_bookable(qtbot, demo_store, settings, evening):
-    window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
-    page.tick(["greenfield", "karri-grove"])
-    page.from_edit.setDate(QDate(2026, 12, 8))
-    page.to_edit.setDate(QDate(2026, 12, 9))
-    page.find_times()
-    qtbot.waitUntil(page.find_button.isEnabled, timeout=20_000)
+    page = plan_page(open_window(qtbot, demo_store, settings))
+    find_times(qtbot, page, ["greenfield", "karri-grove"], QDate(2026, 12, 8), QDate(2026, 12, 9))
     offered = [page.slot_list.item(i).text() for i in range(page.slot_list.count())]
     assert offered and all("8 Dec" not in text for text in offered), offered
     assert "9 Dec" in offered[0] and "07:45 London" in offered[0]

@@ -9,31 +9,20 @@ import pytest
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtGui import QGuiApplication
 
-from kaizen_exchange.gui.main_window import MainWindow
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage
 from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.schedule import clock
 from kaizen_exchange.schedule.models import CANCELLED
 from kaizen_exchange.schedule.sessions import list_sessions
-from tests.helpers.window import drain, open_window
+from tests.helpers.window import drain, find_times, open_window, plan_page
 
-PLAN, SESSIONS = 2, 3
-
-
-def plan_page(window: MainWindow) -> PlanCallPage:
-    window.show_page(PLAN)
-    page = window.page(PLAN)
-    assert isinstance(page, PlanCallPage)
-    return page
+SESSIONS = 3
 
 
 def found_windows(qtbot, page: PlanCallPage, schools: list[str]) -> None:
-    page.tick(schools)
-    page.from_edit.setDate(QDate.currentDate().addDays(1))
-    page.to_edit.setDate(QDate.currentDate().addDays(150))
-    page.find_times()
-    qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=20_000)
+    today = QDate.currentDate()
+    find_times(qtbot, page, schools, today.addDays(1), today.addDays(150))
 
 
 def test_plan_book_and_export_a_call(qtbot, demo_store, settings, tmp_path: Path):
@@ -94,11 +83,8 @@ def autumn(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_no_common_window_shows_the_reasons(qtbot, demo_store, settings, autumn):
     window = open_window(qtbot, demo_store, settings)
     page = plan_page(window)
-    page.tick(["greenfield", "wattle-creek"])
-    page.from_edit.setDate(QDate(2026, 11, 16))  # London on GMT, Sydney on summer time
-    page.to_edit.setDate(QDate(2026, 12, 4))
-    page.find_times()
-    qtbot.waitUntil(lambda: page.find_button.isEnabled(), timeout=20_000)
+    # London on GMT, Sydney on summer time
+    find_times(qtbot, page, ["greenfield", "wattle-creek"], QDate(2026, 11, 16), QDate(2026, 12, 4))
     assert page.slot_list.count() == 0
     assert "No common window" in page.summary.text()
     assert "would have to" in page.summary.text()  # the nearest near-misses

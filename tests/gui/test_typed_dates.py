@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from kaizen_exchange.gui.dates import format_date
-from kaizen_exchange.gui.pages.plan_call import PlanCallPage, _pydate
+from kaizen_exchange.gui.pages.plan_call import _pydate
 from kaizen_exchange.gui.typed_fields import parse_date, parse_time
-from tests.helpers.window import open_window
+from tests.helpers.window import open_window, plan_page
 
 GB = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 AU = QLocale(QLocale.Language.English, QLocale.Country.Australia)
@@ -41,9 +41,7 @@ def test_typing_a_date_and_a_time_into_the_session_form(
     qtbot, demo_store, settings, teacher_locale
 ):
     window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
+    page = plan_page(window)
     form = page.form
     form.setEnabled(True)
     form.ui.weeklyCheck.setChecked(True)
@@ -62,9 +60,7 @@ def test_disabled_fields_show_a_real_date_in_the_windows_format(
     qtbot, demo_store, settings, teacher_locale
 ):
     window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
+    page = plan_page(window)
     until = page.form.ui.untilEdit  # disabled until a window is chosen and Weekly ticked
     assert not until.isEnabled()
     assert until.text() == format_date(_pydate(until.date()))
@@ -73,9 +69,7 @@ def test_disabled_fields_show_a_real_date_in_the_windows_format(
 
 def test_nonsense_keeps_the_value_and_says_how_to_write_it(qtbot, demo_store, settings):
     window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
+    page = plan_page(window)
     before = page.to_edit.date()
     type_into(qtbot, page.to_edit, "31/02/2027")
     assert page.to_edit.date() == before

@@ -9,11 +9,10 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 
-from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.planning import find_windows
 from kaizen_exchange.gui.week_grid import PAST, WeekGrid
 from kaizen_exchange.schedule import clock
-from tests.helpers.window import open_window
+from tests.helpers.window import find_times, open_window, plan_page
 
 #: Wed 9 Dec 2026, noon in London: Monday and Tuesday of that week are gone by.
 WEDNESDAY = datetime(2026, 12, 9, 12, 0, tzinfo=UTC)
@@ -50,15 +49,8 @@ def test_days_gone_by_are_grey_and_the_axis_names_its_clock(qtbot, demo_store, w
 
 
 def test_the_window_chosen_in_the_list_is_outlined(qtbot, demo_store, settings, wednesday):
-    window = open_window(qtbot, demo_store, settings)
-    window.show_page(2)
-    page = window.page(2)
-    assert isinstance(page, PlanCallPage)
-    page.tick(["greenfield", "karri-grove"])
-    page.from_edit.setDate(QDate(2026, 12, 9))
-    page.to_edit.setDate(QDate(2026, 12, 18))
-    page.find_times()
-    qtbot.waitUntil(page.find_button.isEnabled, timeout=20_000)
+    page = plan_page(open_window(qtbot, demo_store, settings))
+    find_times(qtbot, page, ["greenfield", "karri-grove"], QDate(2026, 12, 9), QDate(2026, 12, 18))
     assert page.plan is not None
     slots = page.plan.answer.search.slots
     page.slot_list.setCurrentRow(1)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
 from kaizen_exchange.gui.app import build_window
 from kaizen_exchange.gui.context import AppContext, Launch
 from kaizen_exchange.gui.main_window import MainWindow
+from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import pending_tasks, wait_for_tasks
 from kaizen_exchange.schedule.planner import search_slots
@@ -50,6 +52,28 @@ def open_window(qtbot, store: Store, settings: AppSettings, page: int | None = N
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: context.schools_loaded)
     return window
+
+
+PLAN = 2  # the side bar's Plan a call
+
+
+def plan_page(window: MainWindow) -> PlanCallPage:
+    """Plan a call, brought to the front."""
+    window.show_page(PLAN)
+    page = window.page(PLAN)
+    assert isinstance(page, PlanCallPage)
+    return page
+
+
+def find_times(
+    qtbot, page: PlanCallPage, schools: list[str], first: QDate, last: QDate, timeout: int = 20_000
+) -> None:
+    """Tick ``schools``, search from ``first`` to ``last`` and wait for the answer."""
+    page.tick(schools)
+    page.from_edit.setDate(first)
+    page.to_edit.setDate(last)
+    page.find_times()
+    qtbot.waitUntil(page.find_button.isEnabled, timeout=timeout)
 
 
 PAIRS = (
