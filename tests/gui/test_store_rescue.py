@@ -22,15 +22,21 @@ from kaizen_exchange.store.opening import prepare
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-@pytest.fixture
-def damaged(tmp_path: Path) -> Path:
-    """A data folder with a school and yesterday's backup, whose database is then cut short."""
+def _backed_up(tmp_path: Path) -> Path:
+    """A data folder with a school and yesterday's backup of it."""
     folder = tmp_path / "data"
     store = Store(folder)
     with store.session() as session:
         session.add(School(id="oak", name="Oak Primary", country="GB", timezone="Europe/London"))
     store.close()
     prepare(folder, now=datetime.now(UTC) - timedelta(days=1))
+    return folder
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    """A backed-up data folder whose database is then cut short."""
+    folder = _backed_up(tmp_path)
     path = database_path(folder)
     path.write_bytes(path.read_bytes()[: 2 * 8192])
     return folder
@@ -99,12 +105,7 @@ def test_damage_found_by_the_background_check_is_offered_at_the_next_start(
 ) -> None:
     from tests.unit.test_backups import _damage_a_page_deep_inside
 
-    folder = tmp_path / "data"
-    store = Store(folder)
-    with store.session() as session:
-        session.add(School(id="oak", name="Oak Primary", country="GB", timezone="Europe/London"))
-    store.close()
-    prepare(folder, now=datetime.now(UTC) - timedelta(days=1))
+    folder = _backed_up(tmp_path)
     _damage_a_page_deep_inside(folder)
     warned: list[str] = []
     QTimer.singleShot(0, _answer("OK", warned))
