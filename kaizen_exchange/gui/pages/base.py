@@ -34,7 +34,6 @@ class Page(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.stale = False
         self.missed = Changes()  # what changed while the page was hidden
         self.setObjectName("page")
         self.setAccessibleName(self.title)
@@ -46,8 +45,12 @@ class Page(QWidget):
         if self.isVisible():
             self.reload(changes)
         else:
-            self.stale = True
             self.missed = self.missed | changes
+
+    @property
+    def stale(self) -> bool:
+        """Whether the page must read again when shown: what it shows changed while hidden."""
+        return bool(self.missed)
 
     def needs_reload(self, changes: Changes, initiator: object | None) -> bool:
         """Whether ``changes`` touch what this page shows (``initiator`` made them)."""
@@ -58,7 +61,6 @@ class Page(QWidget):
 
         Pages override this and call it first; it marks the page up to date.
         """
-        self.stale = False
         self.missed = Changes()
 
     def headed_layout(self) -> QVBoxLayout:

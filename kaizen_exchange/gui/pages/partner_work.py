@@ -200,7 +200,7 @@ class PartnerWorkPage(Page):
 
     def reload(self, changes: Changes = EVERYTHING) -> None:
         if changes.touches(Kind.POSTS) and self.presenting():
-            self.stale, self.missed = True, self.missed | changes  # after the lesson's post
+            self.missed = self.missed | changes  # read after the lesson's post
             return
         super().reload(changes)
         if changes.touches(Kind.SCHOOLS):

@@ -111,7 +111,7 @@ class SessionsPage(Page):
         self.splitter.setSizes([780, 360])
         layout.addWidget(self.splitter, 1)
         self.rows: list[SessionRow] = []
-        self.stale = True  # read when first shown
+        self.missed = EVERYTHING  # read when first shown
         self._set_buttons()
 
     def reload(self, changes: Changes = EVERYTHING) -> None:
