@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.main_window import PARTNER_WORK, PARTNERS, MainWindow
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage
-from tests.helpers.window import drain, open_window
+from tests.helpers.window import after_first_paint, drain, open_window
 
 SESSIONS = 3
 
@@ -102,8 +101,7 @@ def test_a_command_line_sync_shows_in_the_open_window(qtbot, empty_store, settin
         window = open_window(qtbot, empty_store, settings, page=PARTNER_WORK)
         work = window.page(PARTNER_WORK)
         assert isinstance(work, PartnerWorkPage)
-        monkeypatch.setattr(warmup, "freeze_startup_objects", lambda: None)  # not in tests
-        window.after_first_paint()  # as the app does once the window is on screen
+        after_first_paint(window, monkeypatch)
         qtbot.wait(500)
         drain(qtbot)
         assert work.model.rowCount() == 0
@@ -123,8 +121,7 @@ def test_reading_and_pinning_posts_never_makes_the_list_jump(
     work = window.page(PARTNER_WORK)
     assert isinstance(work, PartnerWorkPage)
     qtbot.waitUntil(lambda: work.model.rowCount() > 0)
-    monkeypatch.setattr(warmup, "freeze_startup_objects", lambda: None)
-    window.after_first_paint()
+    after_first_paint(window, monkeypatch)
     drain(qtbot)
     resets: list[int] = []
     work.model.modelReset.connect(lambda: resets.append(1))

@@ -33,7 +33,7 @@ from kaizen_exchange.posts import list_posts
 from kaizen_exchange.schedule.models import BOOKED
 from kaizen_exchange.schedule.sessions import list_sessions
 from kaizen_exchange.store.db import Store
-from tests.helpers.window import book_demo_calls, drain, open_window
+from tests.helpers.window import after_first_paint, book_demo_calls, drain, open_window
 from tests.integration.cli import run_cli
 
 TODAY, WORK, PLAN, SESSIONS, PARTNERS, SETTINGS = range(6)
@@ -301,12 +301,9 @@ def _agreement(page: Any, store: Store, context: Any) -> Callable[[], bool]:
 def test_every_page_shows_the_store_after_a_write(
     qtbot, demo_store, settings, tmp_path, monkeypatch, write
 ):
-    from kaizen_exchange.gui import warmup
-
     book_demo_calls(demo_store, wanted=2)
     window = open_window(qtbot, demo_store, settings)
-    monkeypatch.setattr(warmup, "freeze_startup_objects", lambda: None)
-    window.after_first_paint()  # the store watcher starts, as in the app
+    after_first_paint(window, monkeypatch)
     case = Case(window, demo_store, tmp_path, qtbot)
     for index in range(len(PAGES)):  # every page built and shown once, then hidden
         case.page(index)

@@ -54,6 +54,15 @@ def open_window(qtbot, store: Store, settings: AppSettings, page: int | None = N
     return window
 
 
+def after_first_paint(window: MainWindow, monkeypatch) -> None:
+    """What the app does once the window is on screen (the store watcher starts), without
+    freezing the objects of the whole test session out of the collector's sight."""
+    from kaizen_exchange.gui import warmup
+
+    monkeypatch.setattr(warmup, "freeze_startup_objects", lambda: None)
+    window.after_first_paint()
+
+
 PLAN = 2  # the side bar's Plan a call
 
 
