@@ -253,9 +253,8 @@ class SessionForm(QWidget):
         self.booked_id = report.session.id
         self._buttons()
         kept = len([r for r in report.reports if not r.skipped])
-        calls = "1 call" if kept == 1 else f"{kept} calls"
         text = (
-            f"Booked “{report.session.title}” ({calls}); it is under Sessions. "
+            f"Booked “{report.session.title}” ({plural(kept, 'call')}); it is under Sessions. "
             "Export .ics… saves the invitation for the partner school."
         )
         self.context.say(text)
