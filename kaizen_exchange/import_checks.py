@@ -58,15 +58,13 @@ def read_capped(path: Path, cap: int, what: str) -> bytes:
     return data
 
 
-def decode_text(data: bytes, path: Path, what: str) -> str:
-    """UTF-8 text (a byte-order mark is allowed), or a refusal saying how to save it."""
+def decode_text(data: bytes, path: Path, what: str, fix: str = "save it again as UTF-8") -> str:
+    """UTF-8 text (a byte-order mark is allowed), or a refusal naming the line and ``fix``."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise BadInput(
-            f"{path}, line {line}: {what} must be UTF-8 text; save it again as UTF-8."
-        ) from None
+        raise BadInput(f"{path}, line {line}: {what} must be UTF-8 text; {fix}.") from None
 
 
 def odd_character(text: str) -> str | None:

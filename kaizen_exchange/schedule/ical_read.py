@@ -17,7 +17,7 @@ from pathlib import Path
 from icalendar import Calendar, Component
 
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.import_checks import ICS_FILE_CAP, read_capped
+from kaizen_exchange.import_checks import ICS_FILE_CAP, decode_text, read_capped
 
 _NAME = re.compile(r"^[A-Za-z0-9-]+$")
 _MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3 deep; more is not a calendar
@@ -25,15 +25,13 @@ _MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3 deep; more is not a calendar
 
 def read_calendar(path: Path) -> Calendar:
     """Parse a .ics file, or say plainly what is wrong with it and where."""
-    data = read_capped(path, ICS_FILE_CAP, "a calendar (.ics) file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BadInput(
-            f"{path}, line {line}: this is not a text .ics file (it is not UTF-8); "
-            "export it again from the calendar program."
-        ) from None
+    what = "a calendar (.ics) file"
+    text = decode_text(
+        read_capped(path, ICS_FILE_CAP, what),
+        path,
+        what,
+        "export it again from the calendar program",
+    )
     _check_structure(text, path)
     try:
         calendar = Calendar.from_ical(text)

@@ -20,7 +20,13 @@ from typing import Any
 from sqlmodel import select
 
 from kaizen_exchange.errors import BadInput, NotFound
-from kaizen_exchange.import_checks import CSV_FILE_CAP, plain_name, read_capped, sane_date
+from kaizen_exchange.import_checks import (
+    CSV_FILE_CAP,
+    decode_text,
+    plain_name,
+    read_capped,
+    sane_date,
+)
 from kaizen_exchange.network_store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, event_label, read_calendar
 from kaizen_exchange.store.db import Store
@@ -134,14 +140,8 @@ def _as_date(value: date) -> date:
 
 
 def _from_csv(path: Path) -> list[tuple[str, date, date]]:
-    data = read_capped(path, CSV_FILE_CAP, "a CSV file of term dates")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BadInput(
-            f"{path.name}, line {line}: this is not UTF-8 text; save it as UTF-8 CSV."
-        ) from None
+    what = "a CSV file of term dates"
+    text = decode_text(read_capped(path, CSV_FILE_CAP, what), path, what, "save it as UTF-8 CSV")
     found = []
     rows = csv.reader(io.StringIO(text))
     number = 0
