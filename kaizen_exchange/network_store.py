@@ -23,6 +23,7 @@ from kaizen_exchange.same_blog import SiteIndex
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School, SchoolPeriod
 from kaizen_exchange.urls import strip_secrets, web_address
+from kaizen_exchange.wording import plural
 
 
 @dataclass
@@ -241,7 +242,8 @@ def remove_school(store: Store, school_id: str) -> RemovedSchool:
     """
     with store.session() as session:
         connection = session.connection()
-        if session.get(School, school_id) is None:
+        school = session.get(School, school_id)
+        if school is None:
             raise NotFound(f"There is no school '{school_id}'.")
         booked = connection.exec_driver_sql(
             "SELECT count(*) FROM call_session s JOIN call_session_school p"
@@ -250,7 +252,7 @@ def remove_school(store: Store, school_id: str) -> RemovedSchool:
         ).scalar_one()
         if booked:
             raise BadInput(
-                f"'{school_id}' takes part in {booked} booked call(s); cancel them first "
+                f"{school.name} takes part in {plural(booked, 'booked call')}; cancel them first "
                 "(kaizen-exchange sessions cancel ID), then remove the school."
             )
         posts = connection.exec_driver_sql(
