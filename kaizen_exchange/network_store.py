@@ -280,7 +280,7 @@ def export_network(store: Store) -> NetworkSpec:
     older version) is written without it, since this file is sent to other schools.
     """
     with store.session() as session:
-        info = session.get(NetworkInfo, "name")
+        name = _network_name(session)
         schools = session.exec(select(School).order_by(School.id)).all()
         feeds = session.exec(select(Feed).order_by(col(Feed.id))).all()
         periods = session.exec(select(SchoolPeriod).order_by(col(SchoolPeriod.start))).all()
@@ -292,12 +292,23 @@ def export_network(store: Store) -> NetworkSpec:
     for period in periods:
         periods_of.setdefault(period.school_id, []).append(period)
     return NetworkSpec(
-        name=info.value if info else "Kaizen Network",
+        name=name,
         schools=[
             _spec_of(school, feeds_of.get(school.id, []), periods_of.get(school.id, []))
             for school in schools
         ],
     )
+
+
+def network_name(store: Store) -> str:
+    """The network's name, alone (a school saved in the window keeps it)."""
+    with store.session() as session:
+        return _network_name(session)
+
+
+def _network_name(session: Session) -> str:
+    info = session.get(NetworkInfo, "name")
+    return info.value if info else "Kaizen Network"
 
 
 def _spec_of(school: School, feeds: list[str], own: list[SchoolPeriod]) -> SchoolSpec:
@@ -371,6 +382,7 @@ __all__ = [
     "RemovedSchool",
     "export_network",
     "import_network",
+    "network_name",
     "network_toml",
     "remove_school",
     "write_network_file",

@@ -11,8 +11,8 @@ from kaizen_exchange.network_file import NetworkSpec, SchoolSpec, read_network_f
 from kaizen_exchange.network_store import (
     ImportReport,
     RemovedSchool,
-    export_network,
     import_network,
+    network_name,
     remove_school,
 )
 from kaizen_exchange.opml import OpmlReport
@@ -34,8 +34,7 @@ def import_network_file(store: Store, path: Path) -> Done[ImportReport]:
 
 def save_school(store: Store, spec: SchoolSpec) -> Done[ImportReport]:
     """One school added or edited in the window, keeping the network's own name."""
-    current = export_network(store)
-    return _imported(import_network(store, NetworkSpec(name=current.name, schools=[spec])))
+    return _imported(import_network(store, NetworkSpec(name=network_name(store), schools=[spec])))
 
 
 def remove(store: Store, school_id: str) -> Done[RemovedSchool]:
