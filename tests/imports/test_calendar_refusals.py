@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NETWORK, Cli, write
+from tests.helpers.cli import Cli, write
+from tests.helpers.imports import NETWORK
 
 #: A Tuesday next year: imports and planning refuse calls in the past.
 DAY = date(date.today().year + 1, 11, 10)

@@ -12,13 +12,11 @@ shrinking past a few seconds) so each property runs in CI well under a minute.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,9 +24,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from kaizen_exchange.cli import main as cli_main
+from tests.helpers.cli import run_cli
+from tests.helpers.imports import NETWORK
 
-from .conftest import NETWORK
 from .test_calendar_refusals import DAY, INVITE, TERMS_CSV
 from .test_opml import FEEDLY, THUNDERBIRD
 
@@ -96,20 +94,6 @@ HOSTILE = [
 ]
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-def run(data: Path, *argv: str) -> Ran:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli_main.main(["--data-dir", str(data), *argv])
-    return Ran(code, out.getvalue(), err.getvalue())
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder holding the two schools, copied for every example."""
@@ -117,7 +101,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     network = folder / "network.toml"
     network.write_text(NETWORK, encoding="utf-8")
     data = folder / "data"
-    ran = run(data, "network", "import", str(network))
+    ran = run_cli(data, "network", "import", str(network))
     assert ran.code == 0, ran.err
     return data
 
@@ -161,16 +145,16 @@ def read_commands_work(data: Path, folder: Path) -> None:
         ("cache", "stats"),
         ("slots", "--school", "greenfield", "--school", "wattle", "--from", first, "--to", last),
     ):
-        ran = run(data, *argv)
+        ran = run_cli(data, *argv)
         assert ran.code == 0, (argv, ran.err)
-    listed = run(data, "sessions", "list", "--json")
+    listed = run_cli(data, "sessions", "list", "--json")
     assert listed.code == 0, listed.err
     sessions = json.loads(listed.out)
     for session in sessions:
-        ran = run(data, "sessions", "check", str(session["id"]))
+        ran = run_cli(data, "sessions", "check", str(session["id"]))
         assert ran.code == 0, ran.err
     if sessions:
-        ran = run(data, "sessions", "export", str(folder / "all.ics"))
+        ran = run_cli(data, "sessions", "export", str(folder / "all.ics"))
         assert ran.code == 0, ran.err
 
 
@@ -179,7 +163,7 @@ def check_import(template: Path, text: str, name: str, *argv: str) -> None:
         path = data.parent / name
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         began = time.monotonic()
-        ran = run(data, *argv, str(path))
+        ran = run_cli(data, *argv, str(path))
         seconds = time.monotonic() - began
         assert seconds < IMPORT_BOUND_S, f"{seconds:.1f} s for {text[:200]!r}"
         assert ran.code in (0, 2), ran.err

@@ -13,8 +13,8 @@ import pytest
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.network_file import SchoolSpec, parse_network
 from kaizen_exchange.network_store import import_network
-
-from .conftest import NETWORK, Cli, write
+from tests.helpers.cli import Cli, write
+from tests.helpers.imports import NETWORK
 
 
 def _schools(cli: Cli) -> str:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NETWORK, Cli, write
+from tests.helpers.cli import Cli, write
+from tests.helpers.imports import NETWORK
 
 FEEDLY = """<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0">
