@@ -81,6 +81,15 @@ def odd_character(text: str) -> str | None:
     return None
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` as a refusal quotes it: 'one line', hidden characters shown as ?, cut short.
+
+    Not ``repr``, whose escapes and switched quotes a teacher cannot read.
+    """
+    text = "".join(c if c.isprintable() else "?" for c in text.strip())
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
+
+
 def plain_name(value: str, label: str) -> str:
     """A name to store and show: one line, no hidden characters, not too long.
 
@@ -156,6 +165,7 @@ __all__ = [
     "odd_character",
     "place_zones",
     "plain_name",
+    "quoted",
     "read_capped",
     "sane_date",
 ]

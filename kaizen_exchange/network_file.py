@@ -24,6 +24,7 @@ from kaizen_exchange.import_checks import (
     is_place_zone,
     place_zones,
     plain_name,
+    quoted,
     read_capped,
     sane_date,
 )
@@ -209,7 +210,7 @@ def check_school_id(school_id: str, where: _Where | None = None) -> str:
     """A school id as the network file allows it: a short slug (OPML ids are checked too)."""
     if not SLUG.match(school_id):
         message = (
-            f"the id {school_id[:40]!r} should be a short slug of lower-case letters, "
+            f"the id {quoted(school_id)} should be a short slug of lower-case letters, "
             "digits and dashes, such as greenfield-primary."
         )
         raise where.fail(message) if where else BadInput(message)

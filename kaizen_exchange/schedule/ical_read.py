@@ -17,7 +17,7 @@ from pathlib import Path
 from icalendar import Calendar, Component
 
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.import_checks import ICS_FILE_CAP, decode_text, read_capped
+from kaizen_exchange.import_checks import ICS_FILE_CAP, decode_text, quoted, read_capped
 
 _NAME = re.compile(r"^[A-Za-z0-9-]+$")
 _MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3 deep; more is not a calendar
@@ -66,7 +66,7 @@ def _check_structure(text: str, path: Path) -> None:
         if not colon or not _NAME.match(key):
             raise BadInput(
                 f"{path}, line {number}: this line is not a calendar entry "
-                f"(expected NAME:value, found {_shown(raw)}). The file is damaged; "
+                f"(expected NAME:value, found {quoted(raw)}). The file is damaged; "
                 "export it again from the calendar program."
             )
         component = value.strip().upper()
@@ -96,11 +96,6 @@ def _check_structure(text: str, path: Path) -> None:
             f"{path}, line {number}: BEGIN:{component[:30]} is never closed; "
             "the file is cut short. Export it again."
         )
-
-
-def _shown(line: str) -> str:
-    line = "".join(c if c.isprintable() else "?" for c in line.strip())
-    return repr(line if len(line) <= 40 else line[:39] + "…")
 
 
 def event_label(event: Component) -> str:

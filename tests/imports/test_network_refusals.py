@@ -110,6 +110,12 @@ def test_not_utf8_names_the_line(cli: Cli, tmp_path: Path) -> None:
     assert "line 19" in line and "UTF-8" in line
 
 
+def test_a_bad_id_is_quoted_as_written_not_as_a_repr(cli: Cli, tmp_path: Path) -> None:
+    text = NETWORK.replace('id = "greenfield"', 'id = "St Mary\'s\\nPrimary"', 1)
+    line = cli("network", "import", str(write(tmp_path, "id.toml", text))).refusal()
+    assert "the id 'St Mary's?Primary' should be a short slug" in line
+
+
 def test_weekday_names_may_be_written_in_full(cli: Cli, tmp_path: Path) -> None:
     text = NETWORK.replace('["Mon", "Tue", "Wed", "Thu", "Fri"]', '["monday", "Friday"]')
     spec = parse_network(text)
