@@ -2,9 +2,10 @@
 
 Our export adds a ``kaizen:school`` attribute to each outline, so a round trip keeps
 each feed with its school; outlines from other readers are matched to a school by
-the blog's host name, or put under a school made for them that the teacher can
-complete later. Every address and ``kaizen:school`` id is checked as the network
-file's are, and a file with a bad one is refused whole, naming every bad feed.
+the blog's site, as :mod:`kaizen_exchange.same_blog` compares them, or put under a
+school made for them that the teacher can complete later. Every address and
+``kaizen:school`` id is checked as the network file's are, and a file with a bad one
+is refused whole, naming every bad feed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from kaizen_exchange.errors import BadInput
 from kaizen_exchange.import_checks import OPML_FILE_CAP, all_problems, plain_name, read_capped
 from kaizen_exchange.network_file import check_school_id
 from kaizen_exchange.network_store import insert_rows
+from kaizen_exchange.same_blog import SiteIndex
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School
 from kaizen_exchange.urls import strip_secrets, web_address
@@ -126,23 +128,23 @@ class _Matcher:
     """Which school a feed belongs to, from what the store holds (read once)."""
 
     schools: set[str]
-    by_host: dict[str, str]
+    sites: SiteIndex
     created: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def load(cls, session: Session) -> _Matcher:
-        rows = session.exec(select(School.id, School.blog)).all()
-        by_host = {host: id_ for id_, blog in rows if blog and (host := urlsplit(blog).hostname)}
-        return cls({id_ for id_, _ in rows}, by_host)
+        return cls(set(session.exec(select(School.id)).all()), SiteIndex.of(session))
 
     def school_for(self, outline: OpmlOutline, forced: str | None) -> tuple[str, bool]:
         """The school's id, and whether it was made for this feed."""
         for wanted in (forced, outline.school):
             if wanted and wanted in self.schools:
                 return wanted, False
+        urls = [outline.html_url, outline.url]
+        owner = self.sites.owner(urls)
+        if owner is not None:
+            return owner, False
         host = urlsplit(outline.html_url or outline.url).hostname or ""
-        if host in self.by_host:
-            return self.by_host[host], False
         school_id = outline.school or _slug(
             outline.title if re.search("[A-Za-z0-9]", outline.title) else host, self.schools
         )
@@ -157,7 +159,7 @@ class _Matcher:
             }
         )
         self.schools.add(school_id)
-        self.by_host[host] = school_id
+        self.sites.add(school_id, outline.title, urls)
         return school_id, True
 
 

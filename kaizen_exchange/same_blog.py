@@ -84,6 +84,14 @@ class SiteIndex:
                 if school_id not in owners:
                     owners.append(school_id)
 
+    def owner(self, urls: Iterable[str | None]) -> str | None:
+        """The id of the school that follows the first of ``urls`` the network has, if any."""
+        for url in urls:
+            owners = self._owners.get(site_key(url)) if url else None
+            if owners:
+                return owners[0]
+        return None
+
     def refuse_if_followed(self, school_id: str, urls: Iterable[str | None]) -> None:
         """Raise :class:`AlreadyFollowed` when another school already has one of ``urls``.
 

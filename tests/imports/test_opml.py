@@ -200,3 +200,25 @@ def test_exports_never_carry_secrets_already_stored(cli: Cli, store, tmp_path: P
         for secret in ("jo:pw", "T0K", "K3Y", "token", "key="):
             assert secret not in text, (path.name, secret)
     assert cli("network", "import", str(toml)).code == 0  # the export imports again
+
+
+FARM = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><body>
+<outline text="Greenfield news" xmlUrl="https://www.greenfield.example/feed/atom/"/>
+<outline text="Millbrook" xmlUrl="https://farm.example/millbrook/feed/"
+ htmlUrl="https://farm.example/millbrook/"/>
+<outline text="Oakley" xmlUrl="https://farm.example/oakley/feed/"
+ htmlUrl="https://farm.example/oakley/"/>
+</body></opml>
+"""
+
+
+def test_feeds_are_matched_by_site_as_same_blog_compares_them(cli: Cli, tmp_path: Path) -> None:
+    """www. and feed paths make no difference; two blogs on one host stay two schools."""
+    assert cli("network", "import", str(write(tmp_path, "n.toml", NETWORK))).code == 0
+    ran = cli("feeds", "import-opml", str(write(tmp_path, "farm.opml", FARM)))
+    assert ran.code == 0, ran.err
+    feeds = _feeds(cli)
+    assert feeds["https://www.greenfield.example/feed/atom/"] == "greenfield"
+    assert feeds["https://farm.example/millbrook/feed/"] == "millbrook"
+    assert feeds["https://farm.example/oakley/feed/"] == "oakley"
