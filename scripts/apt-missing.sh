@@ -4,6 +4,7 @@
 #   . scripts/apt-missing.sh
 #   missing=$(missing_packages pkg1 pkg2 ...)     # "" when all are installed
 #   install_packages "$label" $missing             # as root, or through sudo
+#   ensure_packages "$label" "${1:-}" pkg1 pkg2 ...  # both: an install script's whole work
 
 missing_packages() {
     _missing=""
@@ -40,4 +41,23 @@ install_packages() {
         $_run env DEBIAN_FRONTEND=noninteractive \
             apt-get install -y -q --no-install-recommends "$@"
     fi
+}
+
+# What every install-packages.sh does with its list: say "all present", or with --check
+# name the missing packages (status 1), or else install them.
+ensure_packages() {
+    _label=$1
+    _mode=$2
+    shift 2
+    _absent=$(missing_packages "$@")
+    if [ -z "$_absent" ]; then
+        echo "$_label: all present"
+        return 0
+    fi
+    if [ "$_mode" = "--check" ]; then
+        echo "$_label missing:$_absent"
+        return 1
+    fi
+    # shellcheck disable=SC2086  # the list is meant to split into words
+    install_packages "$_label" $_absent
 }

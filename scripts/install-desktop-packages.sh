@@ -21,15 +21,4 @@ libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 fonts-dejavu-core"
 # shellcheck source=apt-missing.sh
 . "$(dirname "$0")/apt-missing.sh"
 # shellcheck disable=SC2086  # the list is meant to split into words
-missing=$(missing_packages $PACKAGES)
-
-if [ -z "$missing" ]; then
-    echo "Desktop (X11) packages: all present"
-    exit 0
-fi
-if [ "${1:-}" = "--check" ]; then
-    echo "Desktop (X11) packages missing:$missing"
-    exit 1
-fi
-# shellcheck disable=SC2086
-install_packages "Desktop (X11) packages" $missing
+ensure_packages "Desktop (X11) packages" "${1:-}" $PACKAGES

@@ -26,16 +26,5 @@ libdbus-1-3 libgssapi-krb5-2 fonts-dejavu-core"
 
 # shellcheck source=../../scripts/apt-missing.sh
 . "$(dirname "$0")/../../scripts/apt-missing.sh"
-# shellcheck disable=SC2086  # the lists are meant to split into words
-missing=$(missing_packages $PACKAGES)
-
-if [ -z "$missing" ]; then
-    echo "GUI test packages: all present"
-    exit 0
-fi
-if [ "${1:-}" = "--check" ]; then
-    echo "GUI test packages missing:$missing"
-    exit 1
-fi
-# shellcheck disable=SC2086
-install_packages "GUI test packages" $missing
+# shellcheck disable=SC2086  # the list is meant to split into words
+ensure_packages "GUI test packages" "${1:-}" $PACKAGES

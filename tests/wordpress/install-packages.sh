@@ -26,27 +26,13 @@ php8.2-gd php8.2-cgi php micro-httpd netcat-traditional"
 
 # shellcheck source=../../scripts/apt-missing.sh
 . "$(dirname "$0")/../../scripts/apt-missing.sh"
-# shellcheck disable=SC2086  # the lists are meant to split into words
-missing=$(missing_packages $PACKAGES)
-
-if [ -z "$missing" ]; then
-    echo "WordPress tier packages: all present"
-    exit 0
-fi
-if [ "${1:-}" = "--check" ]; then
-    echo "WordPress tier packages missing:$missing"
-    exit 1
-fi
 # On a systemd host, micro-httpd's postinst would enable and start a socket unit on port 80.
 # We never want that server: mask the unit first (the postinst only unmasks its own masks).
-case "$missing" in
-    *" micro-httpd"*)
-        if [ -d /run/systemd/system ]; then
-            sudo_if_needed=""
-            [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
-            $sudo_if_needed systemctl mask micro-httpd.socket >/dev/null 2>&1 || true
-        fi ;;
-esac
-# shellcheck disable=SC2086
-install_packages "WordPress tier packages" $missing
-echo "WordPress tier packages: installed"
+if [ "${1:-}" != "--check" ] && [ -n "$(missing_packages micro-httpd)" ] \
+    && [ -d /run/systemd/system ]; then
+    sudo_if_needed=""
+    [ "$(id -u)" -eq 0 ] || sudo_if_needed="sudo"
+    $sudo_if_needed systemctl mask micro-httpd.socket >/dev/null 2>&1 || true
+fi
+# shellcheck disable=SC2086  # the list is meant to split into words
+ensure_packages "WordPress tier packages" "${1:-}" $PACKAGES

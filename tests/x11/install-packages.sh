@@ -12,15 +12,6 @@ sh "$here/../../scripts/install-desktop-packages.sh" "$@" || status=1
 PACKAGES="xvfb xdotool openbox x11-utils"
 # shellcheck source=../../scripts/apt-missing.sh
 . "$here/../../scripts/apt-missing.sh"
-# shellcheck disable=SC2086
-missing=$(missing_packages $PACKAGES)
-if [ -z "$missing" ]; then
-    echo "X11 test packages: all present"
-elif [ "${1:-}" = "--check" ]; then
-    echo "X11 test packages missing:$missing"
-    status=1
-else
-    # shellcheck disable=SC2086
-    install_packages "X11 test packages" $missing || status=1
-fi
+# shellcheck disable=SC2086  # the list is meant to split into words
+ensure_packages "X11 test packages" "${1:-}" $PACKAGES || status=1
 exit $status
