@@ -5,7 +5,7 @@ the Windows profile folders, the app's own data, log and machine-network-file
 settings and the proxies are set for every test, so a command run by a test can
 neither write into the developer's folders nor read a network file or a proxy that
 happens to be installed on the machine. :func:`snapshot` lets the suite check at the
-end that the real user folders did not change.
+end that nothing was written outside the rooms.
 """
 
 from __future__ import annotations
@@ -72,8 +72,8 @@ def enter_room(monkeypatch: pytest.MonkeyPatch, room: Path, cache: Path) -> None
         monkeypatch.setenv(key, value)
 
 
-def real_user_folders() -> list[Path]:
-    """The folders the app would write to outside the tests, read before any test runs."""
+def user_folders() -> list[Path]:
+    """The folders the app writes to outside a room, as this process's environment names them."""
     folders = [
         Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
         Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
@@ -82,7 +82,6 @@ def real_user_folders() -> list[Path]:
         Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
         Path(platformdirs.user_config_dir(SETTINGS_ORGANISATION, appauthor=False)),
     ]
-    folders += [Path(os.environ[key]) for key in (DATA_DIR_ENV, LOG_DIR_ENV) if key in os.environ]
     return list(dict.fromkeys(folders))
 
 

@@ -1,8 +1,8 @@
 """Tests stay in their room: a command run with no folders given writes only into tmp.
 
 tests/conftest.py points every test's home, data, log and machine-network-file
-settings into its temporary folder and fails the session if the real user folders
-change. These tests check the room itself, with the real command line.
+settings into its temporary folder and fails the session if anything was written
+outside the rooms. These tests check the room itself, with the real command line.
 """
 
 from __future__ import annotations
