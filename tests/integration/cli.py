@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,14 +81,44 @@ def _high_water_mb(pid: int) -> float:
     return 0.0
 
 
-def run_cli(data_dir: Path, *args: str, timeout: float = 60.0) -> CliRun:
-    """Run ``python -m kaizen_exchange --data-dir DATA_DIR ARGS…``; fail the test on a hang."""
-    argv = ["--data-dir", str(data_dir), *args]
+def _file_size_capped(limit: int) -> Callable[[], None]:
+    """In the child, before exec: files stop growing at ``limit`` (EFBIG, not a signal)."""
+    import resource
+    import signal
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return cap
+
+
+def run_cli(
+    data_dir: Path | None,
+    *args: str,
+    timeout: float = 60.0,
+    cwd: Path = REPO,
+    env: Mapping[str, str] | None = None,
+    file_size_limit: int | None = None,
+) -> CliRun:
+    """Run ``python -m kaizen_exchange --data-dir DATA_DIR ARGS…``; fail the test on a hang.
+
+    ``data_dir`` None: no ``--data-dir`` (the room's data folder). ``env``: variables set
+    on top of the room's. ``file_size_limit``: no file of the command may grow past it,
+    as on a full disk (POSIX).
+    """
+    argv = [*(["--data-dir", str(data_dir)] if data_dir is not None else []), *args]
     command = [sys.executable, "-m", "kaizen_exchange", *argv]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
         process = subprocess.Popen(
-            command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=cli_env(), cwd=REPO
+            command,
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+            env={**cli_env(), **(env or {})},
+            cwd=cwd,
+            preexec_fn=_file_size_capped(file_size_limit) if file_size_limit else None,
         )
         timed_out = False
         rss: float | None = None

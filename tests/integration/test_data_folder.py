@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from kaizen_exchange.cli.main import COMMANDS, build_parser
 from kaizen_exchange.paths import database_path
 from tests.integration.cli import (
     REPO,
-    cli_env,
+    CliRun,
     file_url_path,
     import_network,
     network_toml,
@@ -40,18 +38,8 @@ def test_a_folder_named_like_a_url_holds_the_database_itself(tmp_path: Path, nam
     assert stray == {Path("school") / "network.toml"}, f"files written elsewhere: {stray}"
 
 
-def _run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = cli_env()
-    env["PYTHONPATH"] = str(REPO)
-    return subprocess.run(
-        [sys.executable, "-m", "kaizen_exchange", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def _run_in(cwd: Path, *args: str) -> CliRun:
+    return run_cli(None, *args, cwd=cwd, env={"PYTHONPATH": str(REPO)}, timeout=120)
 
 
 def test_a_relative_data_folder_shows_offline_pictures_from_anywhere(tmp_path: Path) -> None:

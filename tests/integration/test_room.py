@@ -8,14 +8,12 @@ outside the rooms. These tests check the room itself, with the real command line
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 from kaizen_exchange.logs import LOG_FILE
 from kaizen_exchange.paths import database_path
 from tests.helpers.hermetic import REAL_HOME, changes, is_inside, snapshot
-from tests.integration.cli import REPO, cli_env
+from tests.integration.cli import cli_env, ok, run_cli
 
 NETWORK = """
 [network]
@@ -50,17 +48,7 @@ def test_every_folder_the_app_uses_is_inside_the_test_s_tmp_folder(tmp_path: Pat
 def test_a_command_without_folders_writes_its_data_and_log_into_the_room(tmp_path: Path) -> None:
     network = tmp_path / "network.toml"
     network.write_text(NETWORK, encoding="utf-8")
-    env = cli_env()
-    done = subprocess.run(
-        [sys.executable, "-m", "kaizen_exchange", "network", "import", str(network)],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    ok(run_cli(None, "network", "import", str(network)))  # no --data-dir: the room's
     data = Path(os.environ["KAIZEN_EXCHANGE_DATA_DIR"])
     assert database_path(data).is_file()
     assert (Path(os.environ["KAIZEN_EXCHANGE_LOG_DIR"]) / LOG_FILE).is_file()

@@ -25,6 +25,7 @@ from kaizen_exchange.store.backups import list_backups
 from kaizen_exchange.store.sync_lock import sync_lock
 from tests.integration.cli import (
     REPO,
+    CliRun,
     assert_plain_message,
     cli_env,
     import_network,
@@ -261,29 +262,13 @@ def test_a_full_copy_of_the_data_folder_is_still_usable_after_restore(folder: Pa
     ]
 
 
-def _with_file_size_limit(data: Path, limit: int, *args: str) -> subprocess.CompletedProcess[str]:
+def _with_file_size_limit(data: Path, limit: int, *args: str) -> CliRun:
     """Run the command with writes capped at ``limit`` bytes per file: a disk that fills up."""
-    import resource
-    import signal
-
-    def cap() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    env = dict(cli_env(), KAIZEN_EXCHANGE_LOG_DIR=str(data.parent / "logs"))
-    return subprocess.run(
-        [sys.executable, "-m", "kaizen_exchange", "--data-dir", str(data), *args],
-        preexec_fn=cap,
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    logs = {"KAIZEN_EXCHANGE_LOG_DIR": str(data.parent / "logs")}
+    return run_cli(data, *args, env=logs, file_size_limit=limit, timeout=120)
 
 
-def _first_line(run: subprocess.CompletedProcess[str]) -> str:
+def _first_line(run: CliRun) -> str:
     """The app's one line (under coverage, its data writer also fails at the size cap after)."""
     return run.stderr.splitlines()[0] if run.stderr else ""
 

@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import os
 import resource
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kaizen_exchange.cli.common import EXIT_STORE
 from tests.integration.cli import (
-    REPO,
-    cli_env,
     import_network,
     network_toml,
     one_post,
     posts_list,
+    run_cli,
     school_toml,
     show_json,
     sync,
@@ -38,12 +34,6 @@ BIG_PICTURE = b"\xff\xd8\xff\xe0" + os.urandom(3_000_000)  # larger than the lim
 pytestmark = pytest.mark.skipif(not hasattr(resource, "RLIMIT_FSIZE"), reason="POSIX only")
 
 
-def _limited() -> None:
-    """In the child, before exec: files stop growing at LIMIT (EFBIG, not a signal)."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
-
-
 def test_a_full_disk_stops_the_sync_and_keeps_what_was_synced(
     feed_server: FeedServer, tmp_path: Path
 ) -> None:
@@ -53,18 +43,8 @@ def test_a_full_disk_stops_the_sync_and_keeps_what_was_synced(
     feed_server.resource("/mural.jpg", BIG_PICTURE, "image/jpeg")
     data = tmp_path / "data"
     import_network(data, network_toml(school_toml("oak", feeds=[feed_server.url("/feed.xml")])))
-    command = [sys.executable, "-m", "kaizen_exchange", "--data-dir", str(data), "sync"]
-    full = subprocess.run(
-        command,
-        env=cli_env(),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        preexec_fn=_limited,
-        check=False,
-    )
-    assert full.returncode == EXIT_STORE, full  # documented: the data cannot be written
+    full = run_cli(data, "sync", file_size_limit=LIMIT, timeout=120)
+    assert full.returncode == EXIT_STORE, full.describe()  # documented: the data cannot be written
     assert "disk is full" in full.stderr and "Traceback" not in full.stderr, full.stderr
     assert not list((data / "media").rglob(".part-*")), "a half-written file was left"
 
