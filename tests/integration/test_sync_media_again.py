@@ -43,12 +43,13 @@ def _serve_feed(server: FeedServer) -> None:
 def _setup(server: FeedServer, data: Path) -> int:
     _serve_feed(server)
     import_network(data, network_toml(school_toml("oak", feeds=[server.url("/feed.xml")])))
-    return int(one_post(_posts(data, server), "Outdoors")["id"])
-
-
-def _posts(data: Path, server: FeedServer) -> list[dict[str, object]]:
     sync(data)
-    return posts_list(data)
+    return int(one_post(posts_list(data), "Outdoors")["id"])
+
+
+def _serve_pictures(server: FeedServer) -> None:
+    server.resource("/img/garden.jpg", GARDEN, "image/jpeg")
+    server.resource("/img/pond.jpg", POND, "image/jpeg")
 
 
 def _media(data: Path, post_id: int) -> dict[str, dict[str, object]]:
@@ -59,8 +60,7 @@ def _media(data: Path, post_id: int) -> dict[str, dict[str, object]]:
 def test_emptied_cache_comes_back_with_the_next_sync(
     feed_server: FeedServer, tmp_path: Path
 ) -> None:
-    feed_server.resource("/img/garden.jpg", GARDEN, "image/jpeg")
-    feed_server.resource("/img/pond.jpg", POND, "image/jpeg")
+    _serve_pictures(feed_server)
     data = tmp_path / "data"
     post_id = _setup(feed_server, data)
     assert all(m["status"] == "ok" for m in _media(data, post_id).values())
@@ -79,8 +79,7 @@ def test_emptied_cache_comes_back_with_the_next_sync(
 def test_a_file_lost_from_the_disk_is_not_offline_and_comes_back(
     feed_server: FeedServer, tmp_path: Path
 ) -> None:
-    feed_server.resource("/img/garden.jpg", GARDEN, "image/jpeg")
-    feed_server.resource("/img/pond.jpg", POND, "image/jpeg")
+    _serve_pictures(feed_server)
     data = tmp_path / "data"
     post_id = _setup(feed_server, data)
     Path(str(_media(data, post_id)["pond.jpg"]["path"])).unlink()  # a cleaner, by hand…
