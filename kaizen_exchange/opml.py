@@ -61,6 +61,11 @@ def read_opml(path: Path) -> list[OpmlOutline]:
             f"{path}, line {line}: this is not a valid OPML file ({_xml_problem(exc)}); "
             "export it again from the feed reader."
         ) from None
+    except LookupError:  # expat knows no such encoding: <?xml … encoding="U6F-8"?>
+        raise BadInput(
+            f"{path}, line 1: this OPML file names a text encoding that does not exist; "
+            "export it again from the feed reader (as UTF-8)."
+        ) from None
     if root.tag.lower() != "opml":
         raise BadInput(f"{path} is not an OPML file (its top element is <{root.tag[:40]}>).")
     outlines: list[OpmlOutline] = []
