@@ -69,6 +69,17 @@ def tab_after(anchor: QWidget, page: QWidget) -> None:
         QWidget.setTabOrder(before, after)
 
 
+def enter_presses_buttons(page: QWidget) -> None:
+    """Enter (or Return) on a focused button presses it, as on a web page.
+
+    Qt does that only for buttons inside a dialog ("auto-default"); in the main window
+    a keyboard user would find Enter doing nothing. The main window has no default
+    button, so this changes nothing for Enter typed in a text field.
+    """
+    for button in page.findChildren(QPushButton):
+        button.setAutoDefault(True)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -186,6 +197,7 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
             self.pages[index] = page
             tab_after(self.sidebar, page)
+            enter_presses_buttons(page)
         return self.pages[index]
 
     def show_page(self, index: int) -> None:
@@ -209,6 +221,7 @@ class MainWindow(QMainWindow):
             welcome.import_network.connect(self._welcome_import)
             welcome.add_blog.connect(self._welcome_add)
             self.stack.addWidget(welcome)
+            enter_presses_buttons(welcome)
             self.welcome = welcome
         self.sidebar.clearSelection()
         self.stack.setCurrentWidget(self.welcome)
