@@ -35,6 +35,20 @@ class FeedReport:
             "items_failed": [i.to_json() for i in self.items_failed],
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FeedReport:
+        """The report again from :meth:`to_json` (the window's sync child sends it as JSON)."""
+        return cls(
+            url=data["url"],
+            school=data["school"],
+            status=data["status"],
+            http_status=data.get("http_status"),
+            new=int(data.get("new", 0)),
+            updated=int(data.get("updated", 0)),
+            error=data.get("error"),
+            items_failed=[ItemError(**i) for i in data.get("items_failed", [])],
+        )
+
 
 @dataclass
 class ItemError:
@@ -110,6 +124,20 @@ class SyncReport:
             "media_evicted": self.media_evicted,
             "phases": {k: round(v, 3) for k, v in self.phases.items()},
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SyncReport:
+        """The report again from :meth:`to_json`, every failure it names kept."""
+        return cls(
+            feeds=[FeedReport.from_json(f) for f in data.get("feeds", [])],
+            skipped=[SkippedFeed(**s) for s in data.get("skipped", [])],
+            media_fetched=int(data.get("media_fetched", 0)),
+            media_failed=int(data.get("media_failed", 0)),
+            media_evicted=int(data.get("media_evicted", 0)),
+            media_errors=[ItemError(**m) for m in data.get("media_errors", [])],
+            seconds=float(data.get("seconds", 0.0)),
+            phases=dict(data.get("phases", {})),
+        )
 
 
 __all__ = ["STATUSES", "FeedReport", "ItemError", "SkippedFeed", "SyncReport"]

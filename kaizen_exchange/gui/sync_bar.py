@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from kaizen_exchange import changes
-from kaizen_exchange.feeds.report import FeedReport, SyncReport
+from kaizen_exchange.feeds.report import FeedReport, ItemError, SyncReport
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_time
 from kaizen_exchange.gui.look import icon
 from kaizen_exchange.gui.workers import SyncWorker
+from kaizen_exchange.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,36 @@ def feed_line(report: FeedReport, names: dict[str, str]) -> str:
         return f"✗ {school}: {report.error or 'failed'}"
     if report.status == "gone":
         return f"✗ {school}: the blog removed this feed for good"
+    line = f"✓ {school}: nothing new"
     if report.new or report.updated:
-        return f"✓ {school}: {report.new} new, {report.updated} updated"
-    return f"✓ {school}: nothing new"
+        line = f"✓ {school}: {report.new} new, {report.updated} updated"
+    if report.items_failed:
+        unread = plural(len(report.items_failed), "post")
+        line += f" · {unread} could not be read ({report.items_failed[0].error})"
+    return line
+
+
+def media_line(error: ItemError, names: dict[str, str]) -> str:
+    """A picture or file that failed: which post uses it, and why (it is asked again later)."""
+    where = names.get(error.school or "", error.school or "")
+    post = f" in “{error.post}”" if error.post else ""
+    school = f" ({where})" if where else ""
+    return f"✗ {error.item}{post}{school}: {error.error}. It will be tried again later."
+
+
+def summary_line(report: SyncReport, when: str) -> str:
+    """The sync bar's one line after a sync: what came, and what failed (details list it)."""
+    if not report.feeds and not report.skipped:
+        return "Nothing to sync yet: add a partner school's blog on the Partners page."
+    parts = [f"Synced at {when}", plural(report.new_posts, "new post")]
+    if report.errors:
+        parts.append(f"{plural(report.errors, 'blog')} failed (see Details)")
+    if report.items_failed:
+        parts.append(f"{plural(report.items_failed, 'post')} could not be read (see Details)")
+    if report.media_errors:
+        files = plural(len(report.media_errors), "picture or file", "pictures or files")
+        parts.append(f"{files} to try again later (see Details)")
+    return " · ".join(parts)
 
 
 class SyncBar(QWidget):
@@ -156,10 +184,7 @@ class SyncBar(QWidget):
     def _synced(self, report: SyncReport) -> None:
         self.last_report = report
         when = format_time(datetime.now().astimezone())
-        parts = [f"Synced at {when}", f"{report.new_posts} new posts"]
-        if report.errors:
-            parts.append(f"{report.errors} blogs failed (see Details)")
-        self._end(" · ".join(parts), report)
+        self._end(summary_line(report, when), report)
         self.details.setEnabled(bool(self.reports))
         if not self._online_known:
             self.set_online(_looks_online(report))
@@ -207,7 +232,8 @@ class SyncBar(QWidget):
         self.online.setAccessibleName(f"Connection: {word}")
 
     def show_details(self) -> QDialog:
-        dialog = SyncDetails(self.reports, self._context.school_names, self)
+        media = self.last_report.media_errors if self.last_report else []
+        dialog = SyncDetails(self.reports, self._context.school_names, self, media=media)
         dialog.open()
         return dialog
 
@@ -219,7 +245,12 @@ def _looks_online(report: SyncReport) -> bool:
 
 class SyncDetails(QDialog):
     def __init__(
-        self, reports: list[FeedReport], names: dict[str, str], parent: QObject | None = None
+        self,
+        reports: list[FeedReport],
+        names: dict[str, str],
+        parent: QObject | None = None,
+        *,
+        media: list[ItemError] | None = None,
     ) -> None:
         super().__init__(parent if isinstance(parent, QWidget) else None)
         self.setWindowTitle("How each partner blog synced")
@@ -229,10 +260,11 @@ class SyncDetails(QDialog):
         self.list.setAccessibleName("Partner blogs and their sync outcome")
         failed_first = sorted(reports, key=lambda r: r.status not in ("error", "gone"))
         self.list.addItems([feed_line(r, names) for r in failed_first])
+        self.list.addItems([media_line(error, names) for error in media or []])
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
-__all__ = ["SyncBar", "SyncDetails", "feed_line"]
+__all__ = ["SyncBar", "SyncDetails", "feed_line", "media_line", "summary_line"]

@@ -25,38 +25,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from kaizen_exchange.feeds.report import FeedReport, SkippedFeed, SyncReport
+from kaizen_exchange.feeds.report import FeedReport
 
 log = logging.getLogger(__name__)
 UNEXPECTED = (
     "The sync stopped because of something Kaizen Exchange did not expect. Your posts "
     "are safe; try Sync now again. If it happens again, send the log file to IT support."
 )
-
-
-def report_from_json(data: dict[str, Any]) -> SyncReport:
-    """Rebuild the core's SyncReport from its ``to_json`` (the parent's side)."""
-    return SyncReport(
-        feeds=[feed_from_json(f) for f in data.get("feeds", [])],
-        skipped=[SkippedFeed(**s) for s in data.get("skipped", [])],
-        media_fetched=int(data.get("media_fetched", 0)),
-        media_failed=int(data.get("media_failed", 0)),
-        media_evicted=int(data.get("media_evicted", 0)),
-        seconds=float(data.get("seconds", 0.0)),
-        phases=dict(data.get("phases", {})),
-    )
-
-
-def feed_from_json(data: dict[str, Any]) -> FeedReport:
-    return FeedReport(
-        url=data["url"],
-        school=data["school"],
-        status=data["status"],
-        http_status=data.get("http_status"),
-        new=int(data.get("new", 0)),
-        updated=int(data.get("updated", 0)),
-        error=data.get("error"),
-    )
 
 
 def _say(obj: dict[str, Any]) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.gui import warmup
-from kaizen_exchange.gui.sync_child import feed_from_json, report_from_json
 from kaizen_exchange.store.sync_lock import sync_lock
 
 if TYPE_CHECKING:
@@ -148,10 +147,10 @@ class SyncWorker(QThread):
                 continue  # not ours (a library printing): ignore
             if "feed" in message:
                 self.feed_done.emit(
-                    feed_from_json(message["feed"]), message["done"], message["total"]
+                    FeedReport.from_json(message["feed"]), message["done"], message["total"]
                 )
             elif "report" in message:
-                self.synced.emit(report_from_json(message["report"]))
+                self.synced.emit(SyncReport.from_json(message["report"]))
                 return True
             elif "cancelled" in message:
                 self.cancelled.emit()
