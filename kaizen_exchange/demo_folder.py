@@ -73,4 +73,9 @@ def throwaway_folder(parent: Path | None = None) -> Iterator[Path]:
             log.warning("the demo folder %s could not be removed completely", folder)
 
 
-__all__ = ["LOCK_NAME", "PREFIX", "sweep_abandoned", "throwaway_folder"]
+def is_throwaway(folder: Path) -> bool:
+    """Whether ``folder`` is one of :func:`throwaway_folder`'s (it goes when the demo closes)."""
+    return folder.name.startswith(PREFIX) and (folder / LOCK_NAME).exists()
+
+
+__all__ = ["LOCK_NAME", "PREFIX", "is_throwaway", "sweep_abandoned", "throwaway_folder"]

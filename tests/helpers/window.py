@@ -40,11 +40,14 @@ def close_windows() -> None:
     QApplication.processEvents()
 
 
-def open_window(qtbot, store: Store, settings: AppSettings, page: int | None = None) -> MainWindow:
+def open_window(
+    qtbot, store: Store, settings: AppSettings, page: int | None = None, *, demo: bool = False
+) -> MainWindow:
     """The main window on ``store`` at 1366x768, shown, with its schools loaded."""
     if page is not None:
         settings.last_page = page
-    context, window = build_window(store, settings, Launch(store.folder))
+    launch = Launch(store.folder, demo=demo)
+    context, window = build_window(store, settings, launch)
     assert isinstance(window, MainWindow) and isinstance(context, AppContext)
     _OPEN.append(window)
     window.resize(*SCREEN)

@@ -7,6 +7,7 @@ lines say what the sync really uses, so IT support can check it from a screensho
 from __future__ import annotations
 
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import QUrl
@@ -14,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kaizen_exchange.changes import Changes, Kind
+from kaizen_exchange.demo_folder import is_throwaway
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.forms.ui_settings import Ui_SettingsPage
@@ -84,7 +86,7 @@ class SettingsPage(Page):
         self.ui.folderNote.hide()
         if context.launch.demo:
             self.ui.changeFolderButton.setEnabled(False)
-            self._note("This is the demo's throw-away folder; your own data is elsewhere.")
+            self._note(_demo_note(context.launch.folder))
         elif prefs.data_folder and prefs.data_folder != str(context.launch.folder):
             self._note_next_start(prefs.data_folder)
         self.stats: CacheStats | None = None
@@ -177,6 +179,13 @@ class SettingsPage(Page):
             f"From the next start the app uses {folder}. The data here stays where it is; "
             "copy the folder across first if you want to keep it."
         )
+
+
+def _demo_note(folder: Path) -> str:
+    """The demo's folder is only thrown away when the demo made it (not a --data-dir one)."""
+    if is_throwaway(folder):
+        return "This is the demo's throw-away folder; your own data is elsewhere."
+    return "The demo is using this folder; its fictional schools stay here after it closes."
 
 
 __all__ = ["SettingsPage", "connection_facts"]
