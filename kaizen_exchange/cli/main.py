@@ -48,6 +48,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sessions": ("schedule_cmds", "book, check and export video calls"),
     "terms": ("schedule_cmds", "term dates and closures of a school"),
     "store": ("store_cmds", "check the database, back it up, restore a backup"),
+    "roster": ("roster_cmds", "the class list and each family's consent (kept on this PC only)"),
+    "share": ("share_cmds", "share the class's work on the school's blog"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

@@ -14,6 +14,7 @@ from alembic.migration import MigrationContext
 from sqlmodel import SQLModel, col, select
 
 import kaizen_exchange.schedule.models
+import kaizen_exchange.sharing.models
 import kaizen_exchange.store.models
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, School
@@ -21,7 +22,11 @@ from kaizen_exchange.store.sqlite import from_sql_time, sql_time
 
 #: Tables SQLite makes for the full-text index (a virtual table the ORM does not model).
 FTS_TABLES = {"post_fts", "post_fts_data", "post_fts_idx", "post_fts_config", "post_fts_docsize"}
-MODEL_MODULES = (kaizen_exchange.store.models, kaizen_exchange.schedule.models)
+MODEL_MODULES = (
+    kaizen_exchange.store.models,
+    kaizen_exchange.schedule.models,
+    kaizen_exchange.sharing.models,
+)
 
 
 def _differences(store: Store) -> list[object]:

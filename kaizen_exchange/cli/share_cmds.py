@@ -1,0 +1,151 @@
+"""``share draft``, ``share list``, ``share mark``: posts about the class's work.
+
+Other modules add their own ``share`` actions (publishing adds ``publish`` and
+``takedown``) by appending a function to :data:`ACTIONS`; each takes the ``share``
+parser's sub-parsers and adds its actions to them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.errors import BadInput
+
+if TYPE_CHECKING:
+    from kaizen_exchange.sharing.drafts import DraftFile, FileKind
+
+
+def _add_draft(actions: Any) -> None:
+    draft = actions.add_parser("draft", help="save a new draft post (text, photos, videos)")
+    draft.add_argument("--title", required=True)
+    text = draft.add_mutually_exclusive_group(required=True)
+    text.add_argument("--text", help="the post's words (**bold**, *italic*, - lists, [links](…))")
+    text.add_argument("--text-file", metavar="FILE", type=Path, help="… read from a UTF-8 file")
+    draft.add_argument(
+        "--image", metavar="PATH[=ALT]", action="append", default=[], help="a photo, = its alt text"
+    )
+    draft.add_argument("--video", metavar="PATH", action="append", default=[], type=Path)
+    draft.add_argument("--file", metavar="PATH", action="append", default=[], type=Path)
+    draft.add_argument("--tag", metavar="TAG", action="append", default=[])
+    draft.add_argument("--class", dest="class_name", metavar="NAME", default="")
+    draft.add_argument("--json", action="store_true")
+    draft.set_defaults(func=draft_cmd)
+
+
+def _add_list(actions: Any) -> None:
+    listing = actions.add_parser("list", help="drafts, queued, waiting and published posts")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=list_cmd)
+
+
+def _add_mark(actions: Any) -> None:
+    mark = actions.add_parser("mark", help="say which children are in a photo (kept on this PC)")
+    mark.add_argument("draft_id", metavar="DRAFT_ID", type=int)
+    mark.add_argument("--photo", metavar="N", type=int, required=True, help="1 for the first")
+    who = mark.add_mutually_exclusive_group(required=True)
+    who.add_argument("--pupil", metavar="FIRST_NAME", action="append", default=None)
+    who.add_argument("--nobody", action="store_true", help="no child can be recognised")
+    mark.add_argument("--json", action="store_true")
+    mark.set_defaults(func=mark_cmd)
+
+
+#: Every ``share`` action; another module adds its own by appending to this list.
+ACTIONS: list[Callable[[Any], None]] = [_add_draft, _add_list, _add_mark]
+
+
+def register(subparsers: Any) -> None:
+    share = subparsers.add_parser("share", help="share the class's work on the school's blog")
+    actions = share.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for add in ACTIONS:
+        add(actions)
+
+
+def draft_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    from kaizen_exchange.sharing.drafts import create_draft
+
+    text = args.text if args.text_file is None else _read_text(args.text_file)
+    files = [_image(value) for value in args.image]
+    files += [_file("video", path) for path in args.video]
+    files += [_file("file", path) for path in args.file]
+    draft = create_draft(
+        ctx.store,
+        title=args.title,
+        text=text,
+        class_name=args.class_name,
+        tags=args.tag,
+        files=files,
+    )
+    if args.json:
+        ctx.print_json(draft.to_json())
+    else:
+        ctx.say(f"Saved draft {draft.id}: {draft.title}")
+        ctx.say(f"Check it before publishing: kaizen-exchange share check {draft.id}")
+    return EXIT_OK
+
+
+def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    from kaizen_exchange.sharing.drafts import describe_state, list_drafts
+
+    drafts = list_drafts(ctx.store)
+    if args.json:
+        ctx.print_json([d.to_json() for d in drafts])
+        return EXIT_OK
+    if not drafts:
+        ctx.say("No drafts yet: kaizen-exchange share draft --title … --text …")
+        return EXIT_OK
+    rows = [[str(d.id), shorten(d.title, 40), describe_state(d), d.link or ""] for d in drafts]
+    ctx.say(table(rows, ["#", "Title", "State", "Link"]))
+    return EXIT_OK
+
+
+def mark_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    from kaizen_exchange.sharing.drafts import load_draft, save_draft
+
+    draft = load_draft(ctx.store, args.draft_id)
+    photos = [f for f in draft.files if f.kind == "image"]
+    if not 1 <= args.photo <= len(photos):
+        raise BadInput(
+            f"Draft {draft.id} has {len(photos)} photos; give a number from 1 to {len(photos)}."
+            if photos
+            else f"Draft {draft.id} has no photos to mark."
+        )
+    photo = photos[args.photo - 1]
+    photo.pupils = [] if args.nobody else list(args.pupil)
+    photo.pupils_confirmed = True
+    draft = save_draft(ctx.store, draft)
+    if args.json:
+        ctx.print_json(draft.to_json())
+    else:
+        who = ", ".join(photo.pupils) or "nobody recognisable"
+        ctx.say(f"Photo {args.photo} of draft {draft.id}: {who}.")
+    return EXIT_OK
+
+
+def _read_text(path: Path) -> str:
+    from kaizen_exchange.import_checks import MB, decode_text, read_capped
+
+    return decode_text(read_capped(path, MB, "a text file"), path, "The post's text")
+
+
+def _image(value: str) -> DraftFile:
+    """``PATH[=ALT]``: the first ``=`` after which the path names a file splits the two."""
+    path, alt = Path(value), ""
+    if not path.is_file():
+        for index, char in enumerate(value):
+            if char == "=" and Path(value[:index]).is_file():
+                path, alt = Path(value[:index]), value[index + 1 :]
+                break
+    return _file("image", path, alt)
+
+
+def _file(kind: FileKind, path: Path, alt: str = "") -> DraftFile:
+    from kaizen_exchange.sharing.drafts import new_file
+
+    words = {"image": "photo", "video": "video", "file": "file"}[kind]
+    if not path.is_file():
+        raise BadInput(f"The {words} {path} was not found; check the name and the folder.")
+    return new_file(kind, path.resolve(), alt.strip())
