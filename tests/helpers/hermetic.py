@@ -24,6 +24,8 @@ from kaizen_exchange.paths import DATA_DIR_ENV
 
 #: Loopback only: the tests' servers are reached directly, never through a proxy.
 LOOPBACK = "127.0.0.1,127.0.0.2,127.0.0.3,localhost"
+#: The keyring of every test: a plain file inside the room (tests of "no keyring" unset it).
+KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 #: The QSettings organisation (kaizen_exchange.gui.settings.ORGANISATION), kept Qt-free here.
 SETTINGS_ORGANISATION = "Kaizen Network"
 
@@ -55,6 +57,9 @@ def room_environment(room: Path, cache: Path) -> dict[str, str]:
         MACHINE_NETWORK_ENV: str(room / "machine-config" / "network.toml"),
         "NO_PROXY": LOOPBACK,
         "no_proxy": LOOPBACK,
+        # A real keyring backend that keeps its file in the room (XDG_DATA_HOME/python_keyring),
+        # never the developer's own keyring (keyrings.alt is in the test extra).
+        "PYTHON_KEYRING_BACKEND": KEYRING_BACKEND,
     }
 
 

@@ -100,12 +100,13 @@ def run_cli(
     cwd: Path = REPO,
     env: Mapping[str, str] | None = None,
     file_size_limit: int | None = None,
+    stdin: str | None = None,
 ) -> CliRun:
     """Run ``python -m kaizen_exchange --data-dir DATA_DIR ARGS…``; fail the test on a hang.
 
     ``data_dir`` None: no ``--data-dir`` (the room's data folder). ``env``: variables set
     on top of the room's. ``file_size_limit``: no file of the command may grow past it,
-    as on a full disk (POSIX).
+    as on a full disk (POSIX). ``stdin``: text piped in (a password, as a script gives it).
     """
     argv = [*(["--data-dir", str(data_dir)] if data_dir is not None else []), *args]
     command = [sys.executable, "-m", "kaizen_exchange", *argv]
@@ -115,11 +116,14 @@ def run_cli(
             command,
             stdout=out,
             stderr=err,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
             env={**cli_env(), **(env or {})},
             cwd=cwd,
             preexec_fn=_file_size_capped(file_size_limit) if file_size_limit else None,
         )
+        if process.stdin is not None:
+            process.stdin.write((stdin or "").encode())
+            process.stdin.close()
         timed_out = False
         rss: float | None = None
         if hasattr(os, "wait4"):

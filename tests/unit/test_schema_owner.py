@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel, col, select
 
+import kaizen_exchange.publishing.models
 import kaizen_exchange.schedule.models
 import kaizen_exchange.sharing.models
 import kaizen_exchange.store.models
@@ -26,6 +27,7 @@ MODEL_MODULES = (
     kaizen_exchange.store.models,
     kaizen_exchange.schedule.models,
     kaizen_exchange.sharing.models,
+    kaizen_exchange.publishing.models,
 )
 
 

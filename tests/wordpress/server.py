@@ -31,7 +31,7 @@ import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from tests.wordpress.packages import (
     DEBIAN_CONFIG_DIR,
@@ -88,6 +88,8 @@ class WordPressSite:
     seeded: list[Post] = field(default_factory=list)
     published: list[Post] = field(default_factory=list)
     auth: tuple[str, str] = ("", "")
+    #: the Contributor "pupilforum" and its application password (tests of publishing)
+    contributor_auth: tuple[str, str] = ("", "")
     timings: dict[str, float] = field(default_factory=dict)
     _mariadbd: subprocess.Popen[bytes] | None = None
     _php: subprocess.Popen[bytes] | None = None
@@ -180,6 +182,8 @@ class WordPressSite:
         with self._timed("app_password"):
             user, _, password = self._php_script("wp-app-password.php").strip().partition(":")
             self.auth = (user, password)
+        with self._timed("publishing_setup"):
+            self._setup_publishing()
         with self._timed("php_server_ready"):
             self._wait_php_server()
 
@@ -268,6 +272,71 @@ class WordPressSite:
     def requests_since(self, mark: int = 0) -> list[LoggedRequest]:
         lines = self.request_log.read_text().splitlines()[mark:]
         return [LoggedRequest(**json.loads(line)) for line in lines if line.strip()]
+
+    # --- publishing: switches, reading the site back, WordPress down, crash holds ----------
+
+    @property
+    def hold_file(self) -> Path:
+        return self.state_dir / "hold.json"
+
+    def _setup_publishing(self) -> None:
+        """The Contributor's application password, and the switches' must-use plugin."""
+        shutil.copyfile(
+            PHP_DIR / "kx-switches-mu.php", self.state_dir / "wp-content/mu-plugins/kx-switches.php"
+        )
+        user, _, password = self._php_script("wp-contributor.php").strip().partition(":")
+        self.contributor_auth = (user, password)
+
+    def switch(self, name: str, on: bool) -> None:
+        """Turns a behaviour of real school blogs on or off (see php/kx-switches-mu.php)."""
+        self._php_script("wp-switch.php", f"kx_{name}", "1" if on else "0")
+
+    def site_posts(self) -> list[dict[str, Any]]:
+        """Every post of any status, read by PHP from WordPress itself (not the REST API)."""
+        return list(json.loads(self._php_script("wp-read.php", "posts")))
+
+    def site_media(self) -> list[dict[str, Any]]:
+        """Every attachment, with its file on disk, read by PHP from WordPress itself."""
+        return list(json.loads(self._php_script("wp-read.php", "media")))
+
+    def download(self, url: str, target: Path) -> Path:
+        """Downloads an uploaded file back over HTTP, as a reader of the blog would get it."""
+        with _opener().open(url, timeout=60) as response:
+            target.write_bytes(response.read())
+        return target
+
+    def stop_web(self) -> None:
+        """WordPress "down": the web server stops (the database stays up)."""
+        if self._php is not None and self._php.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._php.pid, signal.SIGTERM)
+            try:
+                self._php.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self._php.kill()
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self._php.pid, signal.SIGKILL)
+        self._php = None
+
+    def start_web(self) -> None:
+        """WordPress up again on the same address."""
+        if self._php is None:
+            self._spawn_php_server()
+            self._wait_php_server()
+
+    def hold(self, method: str, path: str) -> None:
+        """The next successful METHOD request whose path contains ``path`` is done by WordPress,
+        then its answer is held until :meth:`release` (see php/router.php)."""
+        self.release()
+        self.hold_file.write_text(json.dumps({"method": method, "path": path}))
+
+    def holding(self) -> bool:
+        """True once a request is held (WordPress did its work; the client has no answer)."""
+        return self.hold_file.with_name("hold.json.held").exists()
+
+    def release(self) -> None:
+        self.hold_file.unlink(missing_ok=True)
+        self.hold_file.with_name("hold.json.held").unlink(missing_ok=True)
 
     # --- steps -----------------------------------------------------------------------------
 
@@ -409,6 +478,7 @@ class WordPressSite:
             WP_LOCAL_REQUEST_LOG=str(self.request_log),
             WP_POSTS=str(self.posts),
             WP_POSTS_PER_RSS=str(self.posts_per_rss),
+            WP_LOCAL_HOLD_FILE=str(self.hold_file),
         )
         return env
 

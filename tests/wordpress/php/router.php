@@ -31,6 +31,31 @@ if ($request_log) {
     });
 }
 
+// A crash test's hold (server.py `hold`): the first successful request matching the hold file's
+// method and path prefix is done by WordPress, then its answer is held back until the test
+// removes the "held" file, so the test can kill the client after the site did the work and
+// before the client heard of it.
+$hold_file = getenv('WP_LOCAL_HOLD_FILE');
+if ($hold_file && is_file($hold_file)) {
+    register_shutdown_function(function () use ($hold_file) {
+        $hold = json_decode((string) @file_get_contents($hold_file), true);
+        $code = http_response_code();
+        $uri = $_SERVER['REQUEST_URI'] ?? '';
+        if (!is_array($hold) || ($_SERVER['REQUEST_METHOD'] ?? '') !== $hold['method']
+            || !str_contains(urldecode($uri), $hold['path']) || !is_int($code) || $code >= 300) {
+            return;
+        }
+        $held = $hold_file . '.held';
+        if (!@rename($hold_file, $held)) {
+            return;  // another request claimed it
+        }
+        $deadline = microtime(true) + 120;
+        while (is_file($held) && microtime(true) < $deadline) {
+            usleep(20000);
+        }
+    });
+}
+
 // Debian's wp-config.php picks /etc/wordpress/config-<name>.php from this variable (before the
 // Host header), which lets several instances share 127.0.0.1 on different ports.
 $config = getenv('WP_LOCAL_CONFIG');
