@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.cli.common import EXIT_OK, EXIT_USAGE, Context, shorten, table
 from kaizen_exchange.errors import BadInput
 
 if TYPE_CHECKING:
@@ -45,7 +45,9 @@ def _add_list(actions: Any) -> None:
 def _add_mark(actions: Any) -> None:
     mark = actions.add_parser("mark", help="say which children are in a photo (kept on this PC)")
     mark.add_argument("draft_id", metavar="DRAFT_ID", type=int)
-    mark.add_argument("--photo", metavar="N", type=int, required=True, help="1 for the first")
+    which = mark.add_mutually_exclusive_group(required=True)
+    which.add_argument("--photo", metavar="N", type=int, help="1 for the first photo")
+    which.add_argument("--video", metavar="N", type=int, help="1 for the first video")
     who = mark.add_mutually_exclusive_group(required=True)
     who.add_argument("--pupil", metavar="FIRST_NAME", action="append", default=None)
     who.add_argument("--nobody", action="store_true", help="no child can be recognised")
@@ -53,8 +55,31 @@ def _add_mark(actions: Any) -> None:
     mark.set_defaults(func=mark_cmd)
 
 
+def _add_check(actions: Any) -> None:
+    check = actions.add_parser("check", help="the safeguarding checks of a draft")
+    check.add_argument("draft_id", metavar="DRAFT_ID", type=int)
+    check.add_argument(
+        "--override", metavar="KIND", action="append", default=[], help="let a finding through"
+    )
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(func=check_cmd)
+
+
+def _add_settings(actions: Any) -> None:
+    settings = actions.add_parser("settings", help="the school's sharing settings")
+    settings.add_argument("--video-limit", metavar="MB", type=int, help="largest video, in MB")
+    settings.add_argument("--json", action="store_true")
+    settings.set_defaults(func=settings_cmd)
+
+
 #: Every ``share`` action; another module adds its own by appending to this list.
-ACTIONS: list[Callable[[Any], None]] = [_add_draft, _add_list, _add_mark]
+ACTIONS: list[Callable[[Any], None]] = [
+    _add_draft,
+    _add_list,
+    _add_mark,
+    _add_check,
+    _add_settings,
+]
 
 
 def register(subparsers: Any) -> None:
@@ -106,14 +131,16 @@ def mark_cmd(args: argparse.Namespace, ctx: Context) -> int:
     from kaizen_exchange.sharing.drafts import load_draft, save_draft
 
     draft = load_draft(ctx.store, args.draft_id)
-    photos = [f for f in draft.files if f.kind == "image"]
-    if not 1 <= args.photo <= len(photos):
+    kind, number = ("image", args.photo) if args.photo is not None else ("video", args.video)
+    word = "photos" if kind == "image" else "videos"
+    photos = [f for f in draft.files if f.kind == kind]
+    if not 1 <= number <= len(photos):
         raise BadInput(
-            f"Draft {draft.id} has {len(photos)} photos; give a number from 1 to {len(photos)}."
+            f"Draft {draft.id} has {len(photos)} {word}; give a number from 1 to {len(photos)}."
             if photos
-            else f"Draft {draft.id} has no photos to mark."
+            else f"Draft {draft.id} has no {word} to mark."
         )
-    photo = photos[args.photo - 1]
+    photo = photos[number - 1]
     photo.pupils = [] if args.nobody else list(args.pupil)
     photo.pupils_confirmed = True
     draft = save_draft(ctx.store, draft)
@@ -121,7 +148,35 @@ def mark_cmd(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print_json(draft.to_json())
     else:
         who = ", ".join(photo.pupils) or "nobody recognisable"
-        ctx.say(f"Photo {args.photo} of draft {draft.id}: {who}.")
+        ctx.say(f"{word[:-1].capitalize()} {number} of draft {draft.id}: {who}.")
+    return EXIT_OK
+
+
+def check_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    """Exit 2 while a blocking finding is neither fixed nor overridden."""
+    from kaizen_exchange.cli.share_report import print_report
+    from kaizen_exchange.sharing.checks import check_draft
+    from kaizen_exchange.sharing.drafts import load_draft
+
+    draft = load_draft(ctx.store, args.draft_id)
+    report = check_draft(ctx.store, draft, args.override)
+    if args.json:
+        ctx.print_json(report.to_json())
+    else:
+        print_report(ctx, draft, report)
+    return EXIT_OK if report.ok else EXIT_USAGE
+
+
+def settings_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    from kaizen_exchange.sharing.settings import set_video_limit_mb, video_limit_mb
+
+    if args.video_limit is not None:
+        set_video_limit_mb(ctx.store, args.video_limit)
+    limit = video_limit_mb(ctx.store)
+    if args.json:
+        ctx.print_json({"video_limit_mb": limit})
+    else:
+        ctx.say(f"Largest video: {limit} MB")
     return EXIT_OK
 
 
