@@ -24,7 +24,7 @@ from kaizen_exchange.gui.main_window import PARTNER_WORK, MainWindow
 from kaizen_exchange.gui.models.posts import PostFilter, PostsModel
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import wait_for_tasks
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.store.db import Store
 
 TICK_MS = 5

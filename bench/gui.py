@@ -118,8 +118,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     )
     from bench._serve import LoopbackHosts, free_port
     from kaizen_exchange.gui import warmup
-    from kaizen_exchange.network_file import read_network_file
-    from kaizen_exchange.network_store import import_network
+    from kaizen_exchange.network.file import read_network_file
+    from kaizen_exchange.network.store import import_network
 
     args.work.mkdir(parents=True, exist_ok=True)
     figures: dict[str, Any] = {"posts": args.posts}

@@ -31,8 +31,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
 from kaizen_exchange.schedule.loading import load_calendars
 from kaizen_exchange.schedule.planner import busy_intervals, search_slots
 from kaizen_exchange.schedule.sessions import NewSession, add_session

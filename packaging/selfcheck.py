@@ -53,9 +53,9 @@ def colours(image: Any) -> tuple[int, float]:
 def run(args: argparse.Namespace, folder: Path, facts: dict[str, Any]) -> int:
     from kaizen_exchange.demo import demo_network_text, serve_demo
     from kaizen_exchange.feeds.sync import SyncOptions, run_sync
-    from kaizen_exchange.network_file import parse_network
-    from kaizen_exchange.network_store import import_network
-    from kaizen_exchange.posts import list_posts
+    from kaizen_exchange.network.file import parse_network
+    from kaizen_exchange.network.store import import_network
+    from kaizen_exchange.reading.posts import list_posts
     from kaizen_exchange.store.db import Store
 
     with serve_demo() as base_url:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
-from kaizen_exchange.media_cache import DEFAULT_QUOTA, cache_stats, empty_cache
+from kaizen_exchange.store.media_cache import DEFAULT_QUOTA, cache_stats, empty_cache
 
 
 def _size(n: int) -> str:

@@ -16,10 +16,10 @@ from kaizen_exchange.cli.common import Context
 from kaizen_exchange.cli.posts_cmds import print_posts
 from kaizen_exchange.cli.sync_cmds import print_summary
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
 from kaizen_exchange.paths import DATA_DIR_ENV
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.store.sync_lock import sync_lock
 
 

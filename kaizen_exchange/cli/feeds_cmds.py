@@ -10,8 +10,8 @@ from sqlmodel import col, select
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.logs import redact
-from kaizen_exchange.opml import export_opml, import_opml
-from kaizen_exchange.posts import utc_iso
+from kaizen_exchange.network.opml import export_opml, import_opml
+from kaizen_exchange.reading.posts import utc_iso
 from kaizen_exchange.store.models import Feed
 
 

@@ -95,8 +95,8 @@ def demo_cmd(args: argparse.Namespace, ctx: Context) -> int:
 def _run_demo(ctx: Context) -> int:
     from kaizen_exchange.demo import demo_network_text, serve_demo
     from kaizen_exchange.gui.app import open_window
-    from kaizen_exchange.network_file import parse_network
-    from kaizen_exchange.network_store import import_network
+    from kaizen_exchange.network.file import parse_network
+    from kaizen_exchange.network.store import import_network
 
     folder = Path(ctx.folder)
     with serve_demo() as base_url:

@@ -29,7 +29,7 @@ from kaizen_exchange.cli.common import (
 from kaizen_exchange.disk_full import DiskFull
 from kaizen_exchange.errors import BadInput, KaizenError, StoreDamaged, StoreError, SyncRunning
 from kaizen_exchange.logs import configure_logging
-from kaizen_exchange.machine_defaults import seed_from_machine_defaults
+from kaizen_exchange.network.machine_defaults import seed_from_machine_defaults
 from kaizen_exchange.store.problems import explain
 
 #: Every command, the module under kaizen_exchange.cli that registers it, and its one-line

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
-from kaizen_exchange.network_file import read_network_file
-from kaizen_exchange.network_store import import_network, remove_school, write_network_file
+from kaizen_exchange.network.file import read_network_file
+from kaizen_exchange.network.store import import_network, remove_school, write_network_file
 
 
 def register(subparsers: Any) -> None:

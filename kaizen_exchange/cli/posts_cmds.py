@@ -7,7 +7,7 @@ from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.feeds.sanitize import plain_text
-from kaizen_exchange.posts import PostSummary, get_post, list_posts, set_pinned, set_read
+from kaizen_exchange.reading.posts import PostSummary, get_post, list_posts, set_pinned, set_read
 
 
 def register(subparsers: Any) -> None:

@@ -20,7 +20,7 @@ from kaizen_exchange.feeds.post_rows import MediaDone
 from kaizen_exchange.feeds.report import ItemError
 from kaizen_exchange.feeds.writer import MediaWriter
 from kaizen_exchange.logs import redact
-from kaizen_exchange.media_cache import BlobWriter, extension_for
+from kaizen_exchange.store.media_cache import BlobWriter, extension_for
 from kaizen_exchange.store.sqlite import Database, sql_time, utcnow
 
 MEDIA_DEADLINE = 15 * 60.0  # a 100 MB video on a slow school line; stalls still time out

@@ -33,7 +33,7 @@ from kaizen_exchange.feeds.post_rows import FeedAnswer
 from kaizen_exchange.feeds.report import FeedReport, ItemError, SkippedFeed, SyncReport
 from kaizen_exchange.feeds.write_queue import WriteQueue
 from kaizen_exchange.feeds.writer import Applied, MediaWriter
-from kaizen_exchange.media_cache import DEFAULT_QUOTA, evict, reclaim_missing
+from kaizen_exchange.store.media_cache import DEFAULT_QUOTA, evict, reclaim_missing
 from kaizen_exchange.store.sqlite import Database, from_sql_time, utcnow
 
 log = logging.getLogger(__name__)  # ids, URLs, statuses and timings only: never post text

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from kaizen_exchange.gui.dates import format_datetime
 from kaizen_exchange.gui.look import QUALITIES
-from kaizen_exchange.posts import PostDetail, get_post
+from kaizen_exchange.reading.posts import PostDetail, get_post
 from kaizen_exchange.store.db import Store
 
 MAX_IMAGE_SIDE = 2400  # decoded pictures are bounded, whatever a camera produced

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from kaizen_exchange import APP_ID
-from kaizen_exchange.media_cache import DEFAULT_QUOTA
+from kaizen_exchange.store.media_cache import DEFAULT_QUOTA
 
 ORGANISATION = "Kaizen Network"
 DEFAULT_SYNC_MINUTES = 30

@@ -24,7 +24,7 @@ from types import ModuleType
 
 log = logging.getLogger(__name__)
 
-BEFORE_QT = ("kaizen_exchange.store.db", "kaizen_exchange.posts")
+BEFORE_QT = ("kaizen_exchange.store.db", "kaizen_exchange.reading.posts")
 AFTER_PAINT = (
     "kaizen_exchange.feeds.sync",
     "httpcore",

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 
 from kaizen_exchange import changes
 from kaizen_exchange.changes import Done, Kind
-from kaizen_exchange.network_file import NetworkSpec, SchoolSpec, read_network_file
-from kaizen_exchange.network_store import (
+from kaizen_exchange.network.file import NetworkSpec, SchoolSpec, read_network_file
+from kaizen_exchange.network.opml import OpmlReport
+from kaizen_exchange.network.opml import import_opml as _import_opml
+from kaizen_exchange.network.store import (
     ImportReport,
     RemovedSchool,
     import_network,
     network_name,
     remove_school,
 )
-from kaizen_exchange.opml import OpmlReport
-from kaizen_exchange.opml import import_opml as _import_opml
 from kaizen_exchange.store.db import Store
 
 if TYPE_CHECKING:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from kaizen_exchange import changes, media_cache
+from kaizen_exchange import changes
 from kaizen_exchange.changes import Changes, Done, Kind
-from kaizen_exchange.posts import set_pinned, set_read
+from kaizen_exchange.reading.posts import set_pinned, set_read
+from kaizen_exchange.store import media_cache
 from kaizen_exchange.store.db import Store
 
 

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.import_checks import plain_name, sane_date
-from kaizen_exchange.network_store import insert_rows
+from kaizen_exchange.network.store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, read_calendar
 from kaizen_exchange.schedule.models import (
     BOOKED,

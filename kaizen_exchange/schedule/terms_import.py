@@ -27,7 +27,7 @@ from kaizen_exchange.import_checks import (
     read_capped,
     sane_date,
 )
-from kaizen_exchange.network_store import insert_rows
+from kaizen_exchange.network.store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, event_label, read_calendar
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School, SchoolPeriod

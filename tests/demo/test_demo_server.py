@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from kaizen_exchange.demo import PLACEHOLDER, DemoServer, demo_network_text, serve_demo
-from kaizen_exchange.network_file import NetworkSpec, SchoolSpec, parse_network
+from kaizen_exchange.network.file import NetworkSpec, SchoolSpec, parse_network
 from kaizen_exchange.resources import resource_path
 
 #: Everyone allowed to sign a demo post or comment: teachers, never pupils.

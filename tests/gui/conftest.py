@@ -71,8 +71,8 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled demo network synced once, from its in-process server, for every test."""
     from kaizen_exchange.demo import demo_network_text, serve_demo
     from kaizen_exchange.feeds.sync import SyncOptions, run_sync
-    from kaizen_exchange.network_file import parse_network
-    from kaizen_exchange.network_store import import_network
+    from kaizen_exchange.network.file import parse_network
+    from kaizen_exchange.network.store import import_network
 
     folder = tmp_path_factory.mktemp("demo") / "data"
     store = Store(folder)

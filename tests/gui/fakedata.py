@@ -10,8 +10,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from kaizen_exchange.media_cache import blob_path
 from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.media_cache import blob_path
 from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia, School
 
 SCHOOLS = [

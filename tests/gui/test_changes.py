@@ -85,8 +85,8 @@ def test_removed_partner_leaves_partner_work(qtbot, filled_store, settings):
 
 
 def test_a_command_line_sync_shows_in_the_open_window(qtbot, empty_store, settings, monkeypatch):
-    from kaizen_exchange.network_file import parse_network
-    from kaizen_exchange.network_store import import_network
+    from kaizen_exchange.network.file import parse_network
+    from kaizen_exchange.network.store import import_network
     from tests.integration.cli import run_cli
     from tests.servers.feed_server import FeedServer
     from tests.servers.feeds import rss, wordpress_items

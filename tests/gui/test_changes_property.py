@@ -28,11 +28,11 @@ from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.gui.queries import schools
 from kaizen_exchange.gui.store_watch import POLL_MS
 from kaizen_exchange.gui.upcoming import upcoming_calls
-from kaizen_exchange.media_cache import cache_stats
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.schedule.models import BOOKED
 from kaizen_exchange.schedule.sessions import list_sessions
 from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.media_cache import cache_stats
 from tests.helpers.window import after_first_paint, book_demo_calls, drain, open_window
 from tests.integration.cli import run_cli
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.today import TodayPage
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
 from tests.helpers.window import drain, open_window
 
 HOME_ONLY = """

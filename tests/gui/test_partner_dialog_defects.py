@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 
 from kaizen_exchange.gui.main_window import PARTNERS
 from kaizen_exchange.gui.pages.partners import PartnersPage
-from kaizen_exchange.network_file import NetworkSpec, SchoolSpec
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import NetworkSpec, SchoolSpec
+from kaizen_exchange.network.store import import_network
 from kaizen_exchange.store.models import School
 from tests.helpers.window import open_window
 from tests.servers.feed_server import FeedServer

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from kaizen_exchange.gui.main_window import PARTNER_WORK
 from kaizen_exchange.gui.models.posts import PAGE, TITLE
 from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
-from kaizen_exchange.posts import get_post
+from kaizen_exchange.reading.posts import get_post
 from tests.helpers.window import drain, open_window
 
 

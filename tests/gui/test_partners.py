@@ -12,7 +12,7 @@ import kaizen_exchange.gui.pages.partner_dialog as partner_dialog
 from kaizen_exchange.feeds.find_feed import discover_feed
 from kaizen_exchange.gui.main_window import PARTNERS, MainWindow
 from kaizen_exchange.gui.pages.partners import PartnersPage
-from kaizen_exchange.network_store import export_network
+from kaizen_exchange.network.store import export_network
 from kaizen_exchange.store.models import Feed, School
 from tests.helpers.window import drain, open_window
 from tests.servers.feed_server import FeedServer

@@ -8,7 +8,7 @@ from kaizen_exchange.gui.main_window import MainWindow
 from kaizen_exchange.gui.pages.settings_page import SettingsPage, _hide_password
 from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.posts import get_post, set_pinned
+from kaizen_exchange.reading.posts import get_post, set_pinned
 from kaizen_exchange.store.models import Feed
 from tests.helpers.window import drain, open_window
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kaizen_exchange.feeds.report import SyncReport
 from kaizen_exchange.gui.sync_bar import SyncDetails, summary_line
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
 from tests.helpers.window import close_windows, open_window
 from tests.servers.feed_server import FeedServer
 from tests.servers.feeds import Item, rss

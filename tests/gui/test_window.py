@@ -13,9 +13,9 @@ from kaizen_exchange.gui.pages.partner_work import PartnerWorkPage
 from kaizen_exchange.gui.pages.welcome import WelcomePage
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.sync_bar import SyncDetails
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
-from kaizen_exchange.posts import count_posts
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
+from kaizen_exchange.reading.posts import count_posts
 from tests.helpers.window import close_windows, drain, open_window
 from tests.servers.feed_server import FeedServer
 from tests.servers.feeds import rss, wordpress_items

@@ -19,7 +19,7 @@ import pytest
 
 from kaizen_exchange import APP_ID
 from kaizen_exchange.logs import LOG_DIR_ENV
-from kaizen_exchange.machine_defaults import MACHINE_NETWORK_ENV
+from kaizen_exchange.network.machine_defaults import MACHINE_NETWORK_ENV
 from kaizen_exchange.paths import DATA_DIR_ENV
 
 #: Loopback only: the tests' servers are reached directly, never through a proxy.

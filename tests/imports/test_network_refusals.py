@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.network_file import SchoolSpec, parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import SchoolSpec, parse_network
+from kaizen_exchange.network.store import import_network
 from tests.helpers.cli import Cli, write
 from tests.helpers.imports import NETWORK
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kaizen_exchange.same_blog import site_key
+from kaizen_exchange.network.same_blog import site_key
 from tests.integration.cli import (
     EXIT_USAGE,
     import_network,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kaizen_exchange.cli import main as cli_main
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
 from kaizen_exchange.store.db import Store
 from tests.helpers.cli import Cli, run_cli
 from tests.helpers.planner import NETWORK, NOW, set_clock

@@ -208,8 +208,8 @@ def test_import_into_a_partner_store_and_again_changes_nothing(network_store, cl
     again = cli("sessions", "import", str(path), "--json")
     assert again.json()["unchanged"] == [1] and again.json()["added"] == []
     # The partner's own app, with the same network file.
-    from kaizen_exchange.network_file import parse_network
-    from kaizen_exchange.network_store import import_network
+    from kaizen_exchange.network.file import parse_network
+    from kaizen_exchange.network.store import import_network
 
     partner = Store(tmp_path / "partner")
     try:

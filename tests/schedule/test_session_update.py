@@ -8,8 +8,8 @@ import icalendar
 import pytest
 
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import import_network
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import import_network
 from kaizen_exchange.schedule.ical import export_sessions
 from kaizen_exchange.schedule.sessions import NewSession, add_session, update_session
 from kaizen_exchange.store.db import Store

@@ -7,7 +7,7 @@ from pathlib import Path
 from kaizen_exchange.changes import Changes, Kind, of_sync
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.operations import partners, posts, sessions
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.schedule.sessions import NewSession
 from kaizen_exchange.store.db import Store
 from tests.helpers.stores import NETWORK, add_post

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from kaizen_exchange.cli.main import main
-from kaizen_exchange.machine_defaults import (
+from kaizen_exchange.network.machine_defaults import (
     MACHINE_NETWORK_ENV,
     MARK_KEY,
     import_machine_defaults,

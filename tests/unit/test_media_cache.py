@@ -9,7 +9,9 @@ from sqlmodel import select
 
 from kaizen_exchange.feeds.post_rows import MediaDone
 from kaizen_exchange.feeds.writer import MediaWriter
-from kaizen_exchange.media_cache import (
+from kaizen_exchange.reading.posts import set_pinned
+from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.media_cache import (
     INERT,
     PASSIVE,
     BlobWriter,
@@ -18,8 +20,6 @@ from kaizen_exchange.media_cache import (
     evict,
     extension_for,
 )
-from kaizen_exchange.posts import set_pinned
-from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, Media, MediaBlob, Post, PostMedia, School
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kaizen_exchange.errors import BadInput
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import export_network, import_network, network_toml
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import export_network, import_network, network_toml
 from kaizen_exchange.store.db import Store
 
 GOOD = """

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kaizen_exchange.errors import BadInput, NotFound
-from kaizen_exchange.network_file import parse_network
-from kaizen_exchange.network_store import export_network, import_network, remove_school
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.network.file import parse_network
+from kaizen_exchange.network.store import export_network, import_network, remove_school
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.schedule.sessions import NewSession, add_session, cancel_session
 from kaizen_exchange.store.db import Store
 from tests.helpers.stores import NETWORK, add_post

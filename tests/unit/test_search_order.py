@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.store.db import Store
 
 WORDS = ["the", "koala", "rainfall", "tessellation", "volcano", "recorder"]

@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlmodel import select
 
 from kaizen_exchange.paths import database_path
-from kaizen_exchange.posts import list_posts
+from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.store.db import MIGRATIONS, SCHEMA_HEAD, Store, make_engine, migrate
 from kaizen_exchange.store.models import Feed, Post, School, SchoolPeriod
 

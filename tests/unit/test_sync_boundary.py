@@ -19,8 +19,8 @@ from kaizen_exchange.feeds import media_sync, parse
 from kaizen_exchange.feeds.parse import parse_feed
 from kaizen_exchange.feeds.raw_entry import RawEntry
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
-from kaizen_exchange.media_cache import extension_for as cache_extension_for
 from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.media_cache import extension_for as cache_extension_for
 from kaizen_exchange.store.models import Feed, School
 from tests.servers.feed_server import FeedServer, jpeg_bytes
 from tests.servers.feeds import Item, rss

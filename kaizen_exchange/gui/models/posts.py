@@ -2,7 +2,7 @@
 
 A class's network can hold 100,000 posts; the view asks for more rows only as the
 teacher scrolls (``canFetchMore``/``fetchMore``), each page comes from
-:func:`kaizen_exchange.posts.list_posts` on a worker thread, and a page that arrives
+:func:`kaizen_exchange.reading.posts.list_posts` on a worker thread, and a page that arrives
 for an older filter (the teacher kept typing) is dropped by its generation number.
 Labels are formatted once per row when the page arrives, so painting stays cheap.
 """
@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont
 from kaizen_exchange.gui.dates import post_date
 from kaizen_exchange.gui.look import QUALITIES
 from kaizen_exchange.gui.workers import run_task
-from kaizen_exchange.posts import PostSummary, list_posts
+from kaizen_exchange.reading.posts import PostSummary, list_posts
 from kaizen_exchange.store.db import Store
 
 PAGE = 200

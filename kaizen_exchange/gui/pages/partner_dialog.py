@@ -21,10 +21,10 @@ from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
 from kaizen_exchange.gui.places import COUNTRIES, DEFAULT_CALLS, STATES, ZONES, usual_zone
 from kaizen_exchange.gui.workers import run_op, run_task
-from kaizen_exchange.network_file import DEFAULT_WEEKDAYS, Hours, SchoolSpec
-from kaizen_exchange.network_store import ImportReport
+from kaizen_exchange.network.file import DEFAULT_WEEKDAYS, Hours, SchoolSpec
+from kaizen_exchange.network.same_blog import check_not_followed
+from kaizen_exchange.network.store import ImportReport
 from kaizen_exchange.operations import partners as ops
-from kaizen_exchange.same_blog import check_not_followed
 
 
 def slug(name: str, taken: set[str]) -> str:

@@ -34,7 +34,7 @@ from kaizen_exchange.gui.reader import LoadedPost, load_post
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_op, run_task
 from kaizen_exchange.operations import posts as ops
-from kaizen_exchange.posts import PostSummary
+from kaizen_exchange.reading.posts import PostSummary
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing before asking the index
 TITLE_ROOM = 220  # pixels the title column keeps before other columns are dropped

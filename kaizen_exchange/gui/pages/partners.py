@@ -39,11 +39,11 @@ from kaizen_exchange.gui.places import COUNTRIES, city, state_name
 from kaizen_exchange.gui.queries import SchoolRow, periods_of
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_op, run_task
-from kaizen_exchange.network_file import SchoolSpec
-from kaizen_exchange.network_store import ImportReport, RemovedSchool, export_network
-from kaizen_exchange.network_store import write_network_file as write_network
+from kaizen_exchange.network.file import SchoolSpec
+from kaizen_exchange.network.opml import OpmlReport, export_opml
+from kaizen_exchange.network.store import ImportReport, RemovedSchool, export_network
+from kaizen_exchange.network.store import write_network_file as write_network
 from kaizen_exchange.operations import partners as ops
-from kaizen_exchange.opml import OpmlReport, export_opml
 from kaizen_exchange.store.db import Store
 
 HEADERS = ("School", "Where", "Time zone", "Terms", "Posts", "Blog")

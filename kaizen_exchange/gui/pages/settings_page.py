@@ -22,8 +22,8 @@ from kaizen_exchange.gui.forms.ui_settings import Ui_SettingsPage
 from kaizen_exchange.gui.look import human_size, scaled_font, set_role
 from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
 from kaizen_exchange.gui.workers import run_op, run_task
-from kaizen_exchange.media_cache import CacheStats, cache_stats
 from kaizen_exchange.operations import posts as posts_ops
+from kaizen_exchange.store.media_cache import CacheStats, cache_stats
 from kaizen_exchange.wording import plural
 
 GB = 1_000_000_000

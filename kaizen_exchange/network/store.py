@@ -18,8 +18,8 @@ from sqlmodel import Session, SQLModel, col, select
 
 from kaizen_exchange.errors import BadInput, NotFound
 from kaizen_exchange.import_checks import plain_name
-from kaizen_exchange.network_file import Hours, NetworkSpec, Period, SchoolSpec, check_school_id
-from kaizen_exchange.same_blog import SiteIndex
+from kaizen_exchange.network.file import Hours, NetworkSpec, Period, SchoolSpec, check_school_id
+from kaizen_exchange.network.same_blog import SiteIndex
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School, SchoolPeriod
 from kaizen_exchange.urls import strip_secrets, web_address

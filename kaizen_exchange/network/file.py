@@ -1,6 +1,6 @@
 """The network file: one TOML file a teacher sends to partner schools so they can join.
 
-This module only reads and checks the file; :mod:`kaizen_exchange.network_store`
+This module only reads and checks the file; :mod:`kaizen_exchange.network.store`
 merges it into the store. Every refusal names the file, the line or the school, and
 what to change, because the person reading it is a teacher, not a programmer. A file
 with several mistakes is refused with all of them in one message, so the teacher can

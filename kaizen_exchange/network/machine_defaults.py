@@ -32,7 +32,7 @@ from kaizen_exchange import APP_ID, APP_NAME
 from kaizen_exchange.errors import KaizenError
 
 if TYPE_CHECKING:  # the store's imports wait until a machine file exists: quick starts
-    from kaizen_exchange.network_store import ImportReport
+    from kaizen_exchange.network.store import ImportReport
     from kaizen_exchange.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -65,8 +65,8 @@ def import_machine_defaults(store: Store, path: Path) -> ImportReport | None:
     """
     from sqlmodel import select
 
-    from kaizen_exchange.network_file import read_network_file
-    from kaizen_exchange.network_store import import_network
+    from kaizen_exchange.network.file import read_network_file
+    from kaizen_exchange.network.store import import_network
     from kaizen_exchange.store.models import NetworkInfo, School
 
     with store.session() as session:

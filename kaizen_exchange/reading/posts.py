@@ -19,8 +19,8 @@ from sqlalchemy import func, literal_column, text
 from sqlmodel import Session, col, select
 
 from kaizen_exchange.errors import NotFound
-from kaizen_exchange.media_cache import blob_path, is_svg, touch
 from kaizen_exchange.store.db import Store
+from kaizen_exchange.store.media_cache import blob_path, is_svg, touch
 from kaizen_exchange.store.models import Media, MediaBlob, Post, PostMedia
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -2,7 +2,7 @@
 
 Our export adds a ``kaizen:school`` attribute to each outline, so a round trip keeps
 each feed with its school; outlines from other readers are matched to a school by
-the blog's site, as :mod:`kaizen_exchange.same_blog` compares them, or put under a
+the blog's site, as :mod:`kaizen_exchange.network.same_blog` compares them, or put under a
 school made for them that the teacher can complete later. Every address and
 ``kaizen:school`` id is checked as the network file's are, and a file with a bad one
 is refused whole, naming every bad feed.
@@ -23,9 +23,9 @@ from sqlmodel import Session, col, select
 from kaizen_exchange import APP_NAME
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.import_checks import OPML_FILE_CAP, all_problems, plain_name, read_capped
-from kaizen_exchange.network_file import check_school_id
-from kaizen_exchange.network_store import insert_rows
-from kaizen_exchange.same_blog import SiteIndex
+from kaizen_exchange.network.file import check_school_id
+from kaizen_exchange.network.same_blog import SiteIndex
+from kaizen_exchange.network.store import insert_rows
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, NetworkInfo, School
 from kaizen_exchange.urls import strip_secrets, web_address
