@@ -132,7 +132,18 @@ def _named_and_marked(text: str, field: str, roster: Roster, marked: set[str]) -
 def _consent(file: DraftFile, roster: Roster, class_name: str) -> list[Finding]:
     where = {"file": file.id}
     word = "photo" if file.kind == "image" else "video"
-    refused = [name for name in file.pupils if any(not p.photo_consent for p in roster.named(name))]
+    unknown = [name for name in file.pupils if roster and not roster.named(name)]
+    if unknown:
+        return [
+            Finding(
+                "no_photo_consent",
+                "block",
+                where,
+                f"“{unknown[0]}”, marked in this {word}, is not in the class list, so their "
+                "consent is not known. Check the spelling, or add the child to the class list.",
+            )
+        ]
+    refused = [n for n in file.pupils if any(not p.photo_consent for p in roster.named(n))]
     if refused:
         return [
             Finding(

@@ -97,6 +97,10 @@ def test_unmarked_photos_block_while_a_child_of_the_class_has_no_photo_consent(
     [finding] = [f for f in check_draft(store, draft).findings if f.severity == "block"]
     assert finding.kind == "no_photo_consent" and "marked in this photo" in finding.detail
     assert "Zoë" not in finding.detail and "Pemberton" not in finding.detail
+    draft = _mark(store, draft, 0, "Olivai")  # a typing slip: consent unknown
+    [finding] = [f for f in check_draft(store, draft).findings if f.severity == "block"]
+    assert finding.kind == "no_photo_consent" and "“Olivai”" in finding.detail
+    assert "not in the class list" in finding.detail
 
 
 @pytest.mark.usefixtures("roster")
