@@ -48,10 +48,13 @@ def clean_photo(source: Path, target_stem: Path) -> tuple[Path, str]:
             f"{source.name} cannot be read as a photo; open it on this PC to check it, "
             "or save it again as JPEG."
         ) from exc
-    if _see_through(fitted):
-        return _save(fitted.convert("RGBA"), target_stem.with_suffix(".png"), "PNG"), "image/png"
-    path = _save(fitted.convert("RGB"), target_stem.with_suffix(".jpg"), "JPEG")
-    return path, "image/jpeg"
+    with warnings.catch_warnings():  # "palette transparency expressed in bytes": handled here
+        warnings.simplefilter("ignore", UserWarning)
+        if _see_through(fitted):
+            rgba = fitted.convert("RGBA")
+            return _save(rgba, target_stem.with_suffix(".png"), "PNG"), "image/png"
+        rgb = fitted.convert("RGB")
+    return _save(rgb, target_stem.with_suffix(".jpg"), "JPEG"), "image/jpeg"
 
 
 def _decode_smaller(image: Image.Image) -> None:

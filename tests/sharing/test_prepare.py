@@ -154,3 +154,28 @@ def test_a_file_that_vanished_or_cannot_be_read_is_refused_plainly(
     with pytest.raises(BadInput, match="could not be copied as an MP4"):
         prepare_draft(fake, tmp_path / "w")
     assert not list((tmp_path / "w").glob("*.mp4"))
+
+
+def test_a_palette_png_with_a_see_through_colour_stays_see_through(
+    tmp_path: Path, store: Store
+) -> None:
+    drawing = Image.new("P", (20, 10), 0)
+    drawing.putpalette([200, 30, 30, 0, 0, 0])
+    drawing.paste(1, (10, 0, 20, 10))
+    png = tmp_path / "drawing.png"
+    drawing.save(png, transparency=bytes([255, 0]))  # colour 1 see-through (a tRNS chunk)
+    [item] = prepare_draft(_draft(store, new_file("image", png, "A drawing")), tmp_path / "w")
+    assert item.mime == "image/png"
+    with Image.open(item.path) as made:
+        assert _pixel(made.convert("RGBA"), (15, 5))[3] == 0
+        assert _pixel(made.convert("RGBA"), (5, 5))[:3] == (200, 30, 30)
+
+
+def test_a_palette_png_with_an_unused_see_through_entry_becomes_jpeg_quietly(
+    tmp_path: Path, store: Store
+) -> None:
+    """Pillow warns while converting it (tests turn warnings into errors): handled."""
+    png = tmp_path / "flat.png"
+    Image.new("P", (20, 10), 1).save(png, transparency=1)  # tRNS lists colour 0 only
+    [item] = prepare_draft(_draft(store, new_file("image", png, "Flat")), tmp_path / "w")
+    assert item.mime == "image/jpeg"
