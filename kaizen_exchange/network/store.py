@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from kaizen_exchange.errors import BadInput, NotFound
 from kaizen_exchange.import_checks import plain_name
+from kaizen_exchange.json_rows import as_json
 from kaizen_exchange.network.file import Hours, NetworkSpec, Period, SchoolSpec, check_school_id
 from kaizen_exchange.network.same_blog import SiteIndex
 from kaizen_exchange.store.db import Store
@@ -37,13 +38,7 @@ class ImportReport:
     home_ignored: str | None = None  # the file's home school, when we already have one
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "feeds_added": self.feeds_added,
-            "home_ignored": self.home_ignored,
-        }
+        return as_json(self)
 
 
 def _clock(value: time | None) -> str | None:

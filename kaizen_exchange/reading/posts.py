@@ -11,7 +11,7 @@ import html as htmllib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from sqlalchemy import func, literal_column, text
 from sqlmodel import Session, col, select
 
 from kaizen_exchange.errors import NotFound
+from kaizen_exchange.json_rows import as_json
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.media_cache import blob_path, is_svg, touch
 from kaizen_exchange.store.models import Media, MediaBlob, Post, PostMedia
@@ -36,14 +37,6 @@ _PLACEHOLDER_SVG = (
 PLACEHOLDER_SRC = "data:image/svg+xml;base64," + base64.b64encode(_PLACEHOLDER_SVG.encode()).decode(
     "ascii"
 )
-
-
-def utc_iso(value: datetime | None) -> str | None:
-    """A stored instant as ISO 8601 in UTC, with its offset."""
-    if value is None:
-        return None
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).isoformat()
 
 
 def fts_query(search: str) -> str | None:
@@ -66,18 +59,7 @@ class PostSummary:
     pinned: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "school": self.school,
-            "title": self.title,
-            "url": self.url,
-            "published": utc_iso(self.published),
-            "author": self.author,
-            "categories": self.categories,
-            "read": self.read,
-            "media": self.media,
-            "pinned": self.pinned,
-        }
+        return as_json(self)
 
 
 @dataclass
@@ -91,14 +73,7 @@ class MediaFile:
     sha256: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "url": self.url,
-            "path": str(self.path) if self.path else None,
-            "mime": self.mime,
-            "bytes": self.bytes,
-            "kind": self.kind,
-            "status": self.status,
-        }
+        return as_json(self, leave_out={"sha256"})
 
 
 @dataclass
@@ -134,19 +109,7 @@ class PostDetail:
         return _URL_ATTR.sub(swap, self.html)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "school": self.school,
-            "title": self.title,
-            "url": self.url,
-            "published": utc_iso(self.published),
-            "author": self.author,
-            "categories": self.categories,
-            "read": self.read,
-            "pinned": self.pinned,
-            "html": self.local_html(),
-            "media": [m.to_json() for m in self.media],
-        }
+        return as_json(self, html=self.local_html())
 
 
 #: A search first looks among the newest posts, this many for each row asked for.
@@ -336,5 +299,4 @@ __all__ = [
     "list_posts",
     "set_pinned",
     "set_read",
-    "utc_iso",
 ]

@@ -24,6 +24,7 @@ from sqlmodel import Session, select
 
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.import_checks import plain_name, sane_date
+from kaizen_exchange.json_rows import as_json
 from kaizen_exchange.network.store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, read_calendar
 from kaizen_exchange.schedule.models import (
@@ -53,13 +54,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "cancelled": self.cancelled,
-            "unchanged": self.unchanged,
-            "notes": self.notes,
-        }
+        return as_json(self)
 
 
 @dataclass

@@ -27,6 +27,7 @@ from kaizen_exchange.import_checks import (
     read_capped,
     sane_date,
 )
+from kaizen_exchange.json_rows import as_json
 from kaizen_exchange.network.store import insert_rows
 from kaizen_exchange.schedule.ical_read import check_values, event_label, read_calendar
 from kaizen_exchange.store.db import Store
@@ -53,12 +54,7 @@ class TermsResult:
     skipped: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "school": self.school,
-            "added": self.added,
-            "already": self.already,
-            "skipped": self.skipped,
-        }
+        return as_json(self)
 
 
 def classify(name: str) -> str | None:
