@@ -6,13 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import col, select
-
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
-from kaizen_exchange.logs import redact
 from kaizen_exchange.network.opml import export_opml, import_opml
-from kaizen_exchange.reading.posts import utc_iso
-from kaizen_exchange.store.models import Feed
+from kaizen_exchange.reading.feeds import feed_health
+from kaizen_exchange.wording import plural
 
 
 def register(subparsers: Any) -> None:
@@ -51,31 +48,13 @@ def export_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    with ctx.store.session() as session:
-        feeds = session.exec(select(Feed).order_by(col(Feed.school_id), col(Feed.id))).all()
+    feeds = feed_health(ctx.store)
     if args.json:
-        ctx.print_json(
-            [
-                {
-                    "id": f.id,
-                    "school": f.school_id,
-                    "url": redact(f.url),  # a password or key in it never shows
-                    "title": f.title,
-                    "status": f.status,
-                    "http_status": f.http_status,
-                    "error": f.last_error,
-                    "failures": f.failures,
-                    "last_checked": utc_iso(f.last_checked),
-                    "last_success": utc_iso(f.last_success),
-                    "next_check": utc_iso(f.next_check),
-                }
-                for f in feeds
-            ]
-        )
+        ctx.print_json([feed.to_json() for feed in feeds])
         return EXIT_OK
-    rows = [
-        [f.school_id, f.status, shorten(redact(f.url), 50), shorten(f.last_error or "", 60)]
-        for f in feeds
-    ]
+    rows = [[f.school, f.status, shorten(f.url, 50), shorten(f.error or "", 60)] for f in feeds]
     ctx.say(table(rows, ["SCHOOL", "STATUS", "FEED", "PROBLEM"]) if rows else "No feeds yet.")
+    failing = sum(feed.failing for feed in feeds)
+    if failing:
+        ctx.say(f"{plural(failing, 'feed')} failing: old posts stay readable; check the address.")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""``posts list``, ``posts show``, ``posts read`` and ``posts pin``."""
+"""``posts list``, ``posts new``, ``posts show``, ``posts read`` and ``posts pin``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.feeds.sanitize import plain_text
+from kaizen_exchange.reading.new_posts import new_from_partners, parse_moment
 from kaizen_exchange.reading.posts import PostSummary, get_post, list_posts, set_pinned, set_read
+from kaizen_exchange.wording import plural
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +23,15 @@ def register(subparsers: Any) -> None:
     do_list.add_argument("--limit", type=int, default=50, metavar="N")
     do_list.add_argument("--json", action="store_true")
     do_list.set_defaults(func=list_cmd)
+    new = actions.add_parser("new", help="how many partner posts arrived since a moment")
+    new.add_argument(
+        "--since",
+        metavar="WHEN",
+        help='"YYYY-MM-DD" or "YYYY-MM-DD HH:MM" on this computer\'s clock (default: ever)',
+    )
+    new.add_argument("--limit", type=int, default=6, metavar="N", help="newest N listed")
+    new.add_argument("--json", action="store_true")
+    new.set_defaults(func=new_cmd)
     show = actions.add_parser("show", help="one post, from the offline store")
     show.add_argument("post_id", type=int, metavar="POST_ID")
     form = show.add_mutually_exclusive_group()
@@ -68,6 +79,20 @@ def print_posts(ctx: Context, posts: list[PostSummary]) -> None:
         for p in posts
     ]
     ctx.say(table(rows, ["ID", "DATE", "SCHOOL", "TITLE"]))
+
+
+def new_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    since = parse_moment(args.since, "--since") if args.since else None
+    news = new_from_partners(ctx.store, since, max(args.limit, 0))
+    if args.json:
+        ctx.print_json(news.to_json())
+        return EXIT_OK
+    when = f"since {since.astimezone():%d %b %Y %H:%M}" if since else "so far"
+    ctx.say(f"{plural(news.count, 'new post')} from partner schools {when}.")
+    rows = [[str(p.id), p.published.strftime("%d %b %Y"), p.school, p.title] for p in news.newest]
+    if rows:
+        ctx.say(table(rows, ["ID", "DATE", "SCHOOL", "TITLE"]))
+    return EXIT_OK
 
 
 def show_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -17,7 +17,12 @@ from kaizen_exchange.schedule.ical import METHODS, export_sessions
 from kaizen_exchange.schedule.ical_import import import_sessions
 from kaizen_exchange.schedule.localtime import parse_date
 from kaizen_exchange.schedule.planner import search_slots
-from kaizen_exchange.schedule.report import session_text, sessions_table, slots_text
+from kaizen_exchange.schedule.report import (
+    next_calls_table,
+    session_text,
+    sessions_table,
+    slots_text,
+)
 from kaizen_exchange.schedule.sessions import (
     NewSession,
     SessionReport,
@@ -28,6 +33,7 @@ from kaizen_exchange.schedule.sessions import (
     session_json,
 )
 from kaizen_exchange.schedule.terms_import import KINDS, import_terms
+from kaizen_exchange.schedule.upcoming import next_calls
 
 
 def register(subparsers: Any) -> None:
@@ -74,6 +80,10 @@ def _register_sessions(subparsers: Any) -> None:
     listing = sub.add_parser("list", help="list booked and cancelled sessions")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(func=cmd_list)
+    upcoming = sub.add_parser("next", help="the next calls, in each school's own time")
+    upcoming.add_argument("--limit", type=int, default=5, metavar="N")
+    upcoming.add_argument("--json", action="store_true")
+    upcoming.set_defaults(func=cmd_next)
     check = sub.add_parser("check", help="check every occurrence against both calendars")
     check.add_argument("id", type=int)
     check.add_argument("--json", action="store_true")
@@ -159,6 +169,17 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say("No sessions yet. Find a time with 'kaizen-exchange slots', then 'sessions add'.")
     else:
         ctx.say(sessions_table(items))
+    return EXIT_OK
+
+
+def cmd_next(args: argparse.Namespace, ctx: Context) -> int:
+    calls = next_calls(ctx.store, limit=max(args.limit, 0))
+    if args.json:
+        ctx.print_json([call.to_json() for call in calls])
+    elif not calls:
+        ctx.say("No calls coming. Find a time with 'kaizen-exchange slots', then 'sessions add'.")
+    else:
+        ctx.say(next_calls_table(calls))
     return EXIT_OK
 
 

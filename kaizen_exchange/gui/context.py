@@ -19,9 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from kaizen_exchange.changes import Changes, Kind
-from kaizen_exchange.gui.queries import SchoolRow, schools
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.reading.schools import SchoolRow, schools
 from kaizen_exchange.store.db import Store
 
 

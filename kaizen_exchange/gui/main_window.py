@@ -35,11 +35,12 @@ from kaizen_exchange.gui.look import icon, scaled_font, set_role
 from kaizen_exchange.gui.pages.base import Page
 from kaizen_exchange.gui.store_watch import StoreWatcher
 from kaizen_exchange.gui.sync_bar import SyncBar
-from kaizen_exchange.gui.upcoming import Reminders, UpcomingCall, times_label
+from kaizen_exchange.gui.upcoming import Reminders, times_label
 from kaizen_exchange.gui.workers import run_task
 
 if TYPE_CHECKING:
     from kaizen_exchange.gui.pages.partners import PartnersPage
+    from kaizen_exchange.schedule.upcoming import UpcomingCall
 
 #: (module under gui.pages, class name) in side-bar order; Ctrl+1 is the first.
 PAGES: tuple[tuple[str, str, str, str], ...] = (

@@ -1,14 +1,14 @@
-"""The next video calls, with each school's wall-clock time, and reminders before them.
+"""The next video calls labelled with each school's wall-clock time, and reminders before them.
 
-Occurrences come from the planner core (``list_sessions`` and
-``session_occurrences``); this module only picks the next few and labels them
-("Wed 08:15 here · 19:15 Sydney"). Reminders fire 10 minutes before a call: as a
-system-tray notification where the desktop has a tray, else as the window's banner.
+Which calls are next is the planner core's answer
+(:func:`kaizen_exchange.schedule.upcoming.next_calls`, also ``sessions next``); this
+module only labels them ("Wed 08:15 here · 19:15 Sydney"). Reminders fire 10 minutes
+before a call: as a system-tray notification where the desktop has a tray, else as the
+window's banner.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -22,59 +22,21 @@ from kaizen_exchange.gui.places import city
 from kaizen_exchange.gui.workers import run_task
 
 if TYPE_CHECKING:
+    from kaizen_exchange.schedule.upcoming import UpcomingCall
     from kaizen_exchange.store.db import Store
 
 REMIND_BEFORE = timedelta(minutes=10)
 
 
-@dataclass(frozen=True)
-class UpcomingCall:
-    session_id: int
-    title: str
-    start: datetime  # UTC
-    end: datetime
-    link: str | None
-    schools: list[str] = field(default_factory=list)
-    zones: list[str] = field(default_factory=list)  # each school's zone, in school order
-
-
 def upcoming_calls(store: Store, now: datetime | None = None, limit: int = 5) -> list[UpcomingCall]:
-    """The next ``limit`` occurrences of booked sessions that have not ended (worker thread).
+    """The core's :func:`~kaizen_exchange.schedule.upcoming.next_calls` (worker thread).
 
     The planner core is imported here, on the worker, so it never delays the first paint.
     """
     with warmup.IMPORT_LOCK:
-        from kaizen_exchange.schedule.models import BOOKED
-        from kaizen_exchange.schedule.sessions import list_sessions, session_occurrences
+        from kaizen_exchange.schedule.upcoming import next_calls
 
-    from sqlmodel import select
-
-    from kaizen_exchange.store.models import School
-
-    moment = now or datetime.now(UTC)
-    with store.session() as session:
-        zones = {s.id: s.timezone for s in session.exec(select(School))}
-    found: list[UpcomingCall] = []
-    for row, schools in list_sessions(store):
-        if row.status != BOOKED or row.id is None:
-            continue
-        for item in session_occurrences(row):
-            if item.skipped or item.end <= moment:
-                continue
-            found.append(
-                UpcomingCall(
-                    row.id,
-                    row.title,
-                    item.start,
-                    item.end,
-                    row.link,
-                    list(schools),
-                    [zones[s] for s in schools if s in zones],
-                )
-            )
-            break  # the next occurrence of each series is enough here
-    found.sort(key=lambda call: call.start)
-    return found[:limit]
+    return next_calls(store, now, limit)
 
 
 def times_label(call: UpcomingCall) -> str:

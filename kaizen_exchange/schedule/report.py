@@ -15,6 +15,7 @@ from kaizen_exchange.schedule.checks import OccurrenceReport, city, day_label
 from kaizen_exchange.schedule.localtime import format_offset
 from kaizen_exchange.schedule.models import CallSession
 from kaizen_exchange.schedule.planner import SlotAnswer
+from kaizen_exchange.schedule.upcoming import UpcomingCall
 
 
 def _span(start: datetime, end: datetime) -> str:
@@ -98,4 +99,16 @@ def sessions_table(items: Sequence[tuple[CallSession, list[str]]]) -> str:
     return _table(rows, ["id", "start (local)", "min", "repeats", "schools", "status", "title"])
 
 
-__all__ = ["session_text", "sessions_table", "slots_text"]
+def next_calls_table(calls: Sequence[UpcomingCall]) -> str:
+    """The next calls, soonest first, each at every school's own time."""
+    rows = []
+    for call in calls:
+        local = "  |  ".join(
+            f"{school} {call.start.astimezone(ZoneInfo(zone)):%a %H:%M}"
+            for school, zone in zip(call.schools, call.zones, strict=False)
+        )
+        rows.append([str(call.session_id), f"{call.start:%Y-%m-%d %H:%M}", local, call.title])
+    return _table(rows, ["id", "start (UTC)", "each school's time", "title"])
+
+
+__all__ = ["next_calls_table", "session_text", "sessions_table", "slots_text"]

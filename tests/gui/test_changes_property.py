@@ -25,10 +25,10 @@ from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage, load_sessions
 from kaizen_exchange.gui.pages.settings_page import SettingsPage
 from kaizen_exchange.gui.pages.today import TodayPage
-from kaizen_exchange.gui.queries import schools
 from kaizen_exchange.gui.store_watch import POLL_MS
 from kaizen_exchange.gui.upcoming import upcoming_calls
 from kaizen_exchange.reading.posts import list_posts
+from kaizen_exchange.reading.schools import schools
 from kaizen_exchange.schedule.models import BOOKED
 from kaizen_exchange.schedule.sessions import list_sessions
 from kaizen_exchange.store.db import Store

@@ -8,45 +8,34 @@ refused file is explained in the same words and leaves the store as it was.
 from __future__ import annotations
 
 import html as htmllib
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QMenu, QMessageBox, QPushButton, QWidget
 
-from kaizen_exchange.changes import Changes, Done, Kind
+from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui import warmup
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, format_datetime, format_time, to_local
 from kaizen_exchange.gui.look import icon
-from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
+from kaizen_exchange.gui.pages.base import EVERYTHING
+from kaizen_exchange.gui.pages.list_detail import ListDetailPage
 from kaizen_exchange.gui.pages.partner_dialog import PartnerDialog
 from kaizen_exchange.gui.places import COUNTRIES, city, state_name
-from kaizen_exchange.gui.queries import SchoolRow, periods_of
-from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.network.file import SchoolSpec
 from kaizen_exchange.network.opml import OpmlReport, export_opml
 from kaizen_exchange.network.store import ImportReport, RemovedSchool, export_network
 from kaizen_exchange.network.store import write_network_file as write_network
 from kaizen_exchange.operations import partners as ops
+from kaizen_exchange.reading.schools import SchoolRow, periods_of
 from kaizen_exchange.store.db import Store
 
 HEADERS = ("School", "Where", "Time zone", "Terms", "Posts", "Blog")
+NETWORK_FILES = "Network files (*.toml)"
+OPML_FILES = "OPML files (*.opml *.xml)"
+ANY_FILE = ";;All files (*)"
 
 
 def import_report_text(report: ImportReport) -> str:
@@ -67,8 +56,9 @@ def school_for_edit(store: Store, school_id: str) -> SchoolSpec:
     raise LookupError(school_id)
 
 
-class PartnersPage(Page):
+class PartnersPage(ListDetailPage):
     title = "Partners"
+    splitter_key = "partners_splitter"
     icon_name = "partners"
     shows = frozenset({Kind.SCHOOLS})
 
@@ -91,23 +81,11 @@ class PartnersPage(Page):
         more.setMenu(menu)
         row.addWidget(more)
         layout.addLayout(row)
-        self.splitter = QSplitter(self)
-        self.table = QTableWidget(0, len(HEADERS), self.splitter)
-        self.table.setAccessibleName("Partner schools")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.build_list(
+            layout, HEADERS, ("Partner schools", "About the chosen school"), sizes=(620, 420)
+        )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.details = QTextBrowser(self.splitter)
-        self.details.setAccessibleName("About the chosen school")
         self.details.setOpenExternalLinks(False)
-        self.splitter.setSizes([620, 420])
-        layout.addWidget(self.splitter, 1)
         self.rows: list[SchoolRow] = []
         self.reload()
 
@@ -117,43 +95,34 @@ class PartnersPage(Page):
         super().reload(changes)
         chosen = self.selected_school()
         self.rows = list(self.context.schools)
-        self.table.setRowCount(len(self.rows))
-        for number, school in enumerate(self.rows):
-            where = ", ".join(
-                p
-                for p in (
-                    state_name(school.country, school.subdivision),
-                    COUNTRIES.get(school.country, school.country),
-                )
-                if p
-            )
-            cells = (
-                school.name + (" (ours)" if school.home else ""),
-                where,
-                city(school.timezone),
-                str(school.terms),
-                str(school.posts),
-                school.health,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 5 and school.health == "failing":
-                    item.setIcon(icon("warning"))
-                self.table.setItem(number, column, item)
-        ids = [s.id for s in self.rows]
-        if chosen in ids:
-            self.table.selectRow(ids.index(chosen))
-        elif self.rows:
-            self.table.selectRow(0)
+        self.fill(
+            [self._cells(school) for school in self.rows],
+            [school.health == "failing" for school in self.rows],
+            warn_column=5,
+        )
+        self.choose_again([s.id for s in self.rows], chosen)
         has = bool(self.rows)
         self.edit_button.setEnabled(has)
         self.terms_button.setEnabled(has)
         self.remove_button.setEnabled(has)
         self._selected()  # the same school stays chosen, but its feeds or terms may be new
 
+    @staticmethod
+    def _cells(school: SchoolRow) -> tuple[str, ...]:
+        country = COUNTRIES.get(school.country, school.country)
+        where = ", ".join(p for p in (state_name(school.country, school.subdivision), country) if p)
+        return (
+            school.name + (" (ours)" if school.home else ""),
+            where,
+            city(school.timezone),
+            str(school.terms),
+            str(school.posts),
+            school.health,
+        )
+
     def selected_school(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()].id if rows and rows[0].row() < len(self.rows) else None
+        index = self.chosen_index()
+        return self.rows[index].id if 0 <= index < len(self.rows) else None
 
     def _selected(self) -> None:
         school_id = self.selected_school()
@@ -239,21 +208,11 @@ class PartnersPage(Page):
         def done(removed: RemovedSchool) -> None:
             self.context.say(f"Removed {removed.school} and its {removed.posts} posts.")
 
-        self._write(lambda: ops.remove(store, school_id), done, "The partner was not removed")
+        self.write(lambda: ops.remove(store, school_id), done, "The partner was not removed")
 
     # -- files ----------------------------------------------------------------------
-    def _run(self, work: Callable[[], Any], done: Callable[[Any], None], title: str) -> None:
-        run_task(work, done, lambda exc: show_error(self, title, exc), owner=self)
-
-    def _write(self, op: Callable[[], Done[Any]], done: Callable[[Any], None], title: str) -> None:
-        run_op(self.context, op, done, lambda exc: show_error(self, title, exc), owner=self)
-
     def import_network_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a network file", "", "Network files (*.toml);;All files (*)"
-        )
-        if path:
-            self.import_network_path(Path(path))
+        self.ask_open("Import a network file", NETWORK_FILES + ANY_FILE, self.import_network_path)
 
     def import_network_path(self, path: Path) -> None:
         store = self.context.store
@@ -262,20 +221,21 @@ class PartnersPage(Page):
             self.context.say(import_report_text(report))
             self.context.sync_requested.emit()
 
-        self._write(
+        self.write(
             lambda: ops.import_network_file(store, path), done, "The network file was not imported"
         )
 
     def export_network_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the network file", "kaizen-network.toml", "Network files (*.toml)"
+        self.ask_save(
+            "Export the network file",
+            "kaizen-network.toml",
+            NETWORK_FILES,
+            self.export_network_path,
         )
-        if path:
-            self.export_network_path(Path(path))
 
     def export_network_path(self, path: Path) -> None:
         store = self.context.store
-        self._run(
+        self.run(
             lambda: write_network(store, path),
             lambda count: self.context.say(
                 f"Wrote {count} schools to {path}. Send it to your partners."
@@ -284,11 +244,7 @@ class PartnersPage(Page):
         )
 
     def import_opml_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import feeds from OPML", "", "OPML files (*.opml *.xml);;All files (*)"
-        )
-        if path:
-            self.import_opml_path(Path(path))
+        self.ask_open("Import feeds from OPML", OPML_FILES + ANY_FILE, self.import_opml_path)
 
     def import_opml_path(self, path: Path) -> None:
         store = self.context.store
@@ -301,18 +257,19 @@ class PartnersPage(Page):
             self.context.say(text)
             self.context.sync_requested.emit()
 
-        self._write(lambda: ops.import_opml(store, path), done, "The OPML file was not imported")
+        self.write(lambda: ops.import_opml(store, path), done, "The OPML file was not imported")
 
     def export_opml_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export feeds as OPML", "kaizen-feeds.opml", "OPML files (*.opml)"
+        self.ask_save(
+            "Export feeds as OPML",
+            "kaizen-feeds.opml",
+            "OPML files (*.opml)",
+            self.export_opml_path,
         )
-        if path:
-            self.export_opml_path(Path(path))
 
     def export_opml_path(self, path: Path) -> None:
         store = self.context.store
-        self._run(
+        self.run(
             lambda: export_opml(store, path),
             lambda count: self.context.say(f"Wrote {count} feeds to {path}."),
             "The OPML file was not written",
@@ -320,13 +277,12 @@ class PartnersPage(Page):
 
     def import_terms(self) -> None:
         school_id = self.selected_school()
-        if school_id is None:
-            return
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import term dates", "", "Term dates (*.ics *.csv);;All files (*)"
-        )
-        if path:
-            self.import_terms_path(school_id, Path(path))
+        if school_id is not None:
+            self.ask_open(
+                "Import term dates",
+                "Term dates (*.ics *.csv)" + ANY_FILE,
+                lambda path: self.import_terms_path(school_id, path),
+            )
 
     def import_terms_path(self, school_id: str, path: Path) -> None:
         warmup.load("kaizen_exchange.schedule.terms_import")  # on this thread, not the worker's
@@ -340,19 +296,11 @@ class PartnersPage(Page):
                 text += f" {len(result.skipped)} entries were not dates of terms or closures."
             self.context.say(text)
 
-        self._write(
+        self.write(
             lambda: ops.import_terms(store, path, school_id),
             done,
             "The term dates were not imported",
         )
-
-    def save_state(self, settings: AppSettings) -> None:
-        settings.set_geometry("partners_splitter", self.splitter.saveState())
-
-    def restore_state(self, settings: AppSettings) -> None:
-        state = settings.geometry("partners_splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
 
 
 __all__ = ["PartnersPage", "import_report_text"]

@@ -14,39 +14,29 @@ from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
     QWidget,
 )
 
 from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_datetime
-from kaizen_exchange.gui.look import icon
-from kaizen_exchange.gui.pages.base import EVERYTHING, Page, show_error
+from kaizen_exchange.gui.pages.base import EVERYTHING
+from kaizen_exchange.gui.pages.list_detail import ListDetailPage
 from kaizen_exchange.gui.pages.session_form import export_invitation, report_html
 from kaizen_exchange.gui.places import short_school_name
 from kaizen_exchange.gui.planning import invitation_text
-from kaizen_exchange.gui.settings import AppSettings
-from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.operations import sessions as ops
 from kaizen_exchange.schedule.models import BOOKED, CallSession
-from kaizen_exchange.schedule.sessions import (
-    SessionReport,
-    check_session,
-    list_sessions,
-    session_occurrences,
-)
+from kaizen_exchange.schedule.sessions import SessionReport, check_session, list_sessions
+from kaizen_exchange.schedule.upcoming import next_occurrence
 from kaizen_exchange.store.db import Store
 
 HEADERS = ("Title", "Next call (your time)", "Repeats", "Schools", "Status", "Check")
+CALENDAR_FILES = "Calendar files (*.ics)"
 
 
 @dataclass
@@ -67,15 +57,15 @@ def load_sessions(store: Store) -> list[SessionRow]:
     rows = []
     for row, schools in list_sessions(store):
         assert row.id is not None
-        upcoming = [o.start for o in session_occurrences(row) if not o.skipped and o.end > now]
-        rows.append(
-            SessionRow(row, schools, check_session(store, row.id), min(upcoming, default=None))
-        )
+        coming = next_occurrence(row, now)
+        report = check_session(store, row.id)
+        rows.append(SessionRow(row, schools, report, coming.start if coming else None))
     return rows
 
 
-class SessionsPage(Page):
+class SessionsPage(ListDetailPage):
     title = "Sessions"
+    splitter_key = "sessions_splitter"
     icon_name = "sessions"
     shows = frozenset({Kind.SESSIONS, Kind.SCHOOLS})  # school names, and terms behind each check
 
@@ -90,26 +80,14 @@ class SessionsPage(Page):
         bar.addStretch(1)
         self.tool_button(bar, "import", "Import invitation…", self.import_invitation)
         layout.addLayout(bar)
-        self.splitter = QSplitter(self)
-        self.table = QTableWidget(0, len(HEADERS), self.splitter)
-        self.table.setAccessibleName("Booked sessions")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.build_list(
+            layout, HEADERS, ("Booked sessions", "Check of the chosen session"), sizes=(780, 360)
+        )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, self.fontMetrics().horizontalAdvance("M") * 14)
         self.table.setWordWrap(False)
-        self.table.itemSelectionChanged.connect(self._selected)
-        self.details = QTextBrowser(self.splitter)
-        self.details.setAccessibleName("Check of the chosen session")
-        self.splitter.setSizes([780, 360])
-        layout.addWidget(self.splitter, 1)
         self.rows: list[SessionRow] = []
         self.missed = EVERYTHING  # read when first shown
         self._set_buttons()
@@ -122,43 +100,33 @@ class SessionsPage(Page):
     def _loaded(self, rows: list[SessionRow]) -> None:
         chosen = self.selected()
         self.rows = rows
-        names = self.context.school_names
-        self.table.setRowCount(len(rows))
-        for number, item in enumerate(rows):
-            row = item.session
-            until = row.weekly_until
-            weekly = f"weekly to {until.day} {until:%b}" if until else "once"
-            when = (
-                format_datetime(item.next_start, weekday=True, year=False)
-                if item.next_start
-                else "over"
-            )
-            check = "OK" if not item.warnings else f"{item.warnings} to look at"
-            cells = (
-                row.title,
-                when,
-                weekly,
-                ", ".join(short_school_name(names.get(s, s)) for s in item.schools),
-                row.status,
-                check,
-            )
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if column == 5 and item.warnings:
-                    cell.setIcon(icon("warning"))
-                self.table.setItem(number, column, cell)
-        ids = [r.session.id for r in rows]
-        target = chosen.session.id if chosen else None
-        self.table.selectRow(ids.index(target) if target in ids else 0)
+        self.fill([self._cells(item) for item in rows], [bool(item.warnings) for item in rows], 5)
+        self.choose_again([r.session.id for r in rows], chosen.session.id if chosen else None)
         if not rows:
             self.details.setHtml(
                 "<p>No calls booked yet. Use Plan a call (Ctrl+3) to find a time.</p>"
             )
         self._selected()  # the same row stays chosen, but what it holds may have changed
 
+    def _cells(self, item: SessionRow) -> tuple[str, ...]:
+        row, names = item.session, self.context.school_names
+        until = row.weekly_until
+        when = (
+            format_datetime(item.next_start, weekday=True, year=False)
+            if item.next_start
+            else "over"
+        )
+        return (
+            row.title,
+            when,
+            f"weekly to {until.day} {until:%b}" if until else "once",
+            ", ".join(short_school_name(names.get(s, s)) for s in item.schools),
+            row.status,
+            "OK" if not item.warnings else f"{item.warnings} to look at",
+        )
+
     def selected(self) -> SessionRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        index = rows[0].row() if rows else -1
+        index = self.chosen_index()
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
     def _selected(self) -> None:
@@ -193,13 +161,14 @@ class SessionsPage(Page):
     # -- actions --------------------------------------------------------------------
     def export(self) -> None:
         item = self.selected()
-        if item is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save the invitation", "kaizen-call.ics", "Calendar files (*.ics)"
-        )
-        if path:
-            self.export_to(item.session.id or 0, Path(path))
+        if item is not None:
+            session_id = item.session.id or 0
+            self.ask_save(
+                "Save the invitation",
+                "kaizen-call.ics",
+                CALENDAR_FILES,
+                lambda path: self.export_to(session_id, path),
+            )
 
     def export_to(self, session_id: int, path: Path) -> None:
         export_invitation(self, self.context, session_id, path)
@@ -239,13 +208,7 @@ class SessionsPage(Page):
         def done(_result: object) -> None:
             self.context.say("Cancelled. Export it and send the file to tell your partners.")
 
-        run_op(
-            self.context,
-            lambda: ops.cancel(store, session_id),
-            done,
-            lambda exc: show_error(self, "The session was not cancelled", exc),
-            owner=self,
-        )
+        self.write(lambda: ops.cancel(store, session_id), done, "The session was not cancelled")
 
     def edit(self) -> None:
         item = self.selected()
@@ -256,11 +219,7 @@ class SessionsPage(Page):
             self.editor.open()
 
     def import_invitation(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import an invitation", "", "Calendar files (*.ics)"
-        )
-        if path:
-            self.import_path(Path(path))
+        self.ask_open("Import an invitation", CALENDAR_FILES, self.import_path)
 
     def import_path(self, path: Path) -> None:
         store = self.context.store
@@ -268,21 +227,9 @@ class SessionsPage(Page):
         def done(result: object) -> None:
             self.context.say("The invitation was read into Sessions.")
 
-        run_op(
-            self.context,
-            lambda: ops.import_invitation(store, path),
-            done,
-            lambda exc: show_error(self, "The invitation was not imported", exc),
-            owner=self,
+        self.write(
+            lambda: ops.import_invitation(store, path), done, "The invitation was not imported"
         )
-
-    def save_state(self, settings: AppSettings) -> None:
-        settings.set_geometry("sessions_splitter", self.splitter.saveState())
-
-    def restore_state(self, settings: AppSettings) -> None:
-        state = settings.geometry("sessions_splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
 
 
 __all__ = ["SessionsPage", "load_sessions"]

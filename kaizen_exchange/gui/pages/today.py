@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as htmllib
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,9 +29,13 @@ from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, post_date, relative_countdown
 from kaizen_exchange.gui.look import heading, icon, muted, scaled_font, set_role
 from kaizen_exchange.gui.pages.base import EVERYTHING, Page
-from kaizen_exchange.gui.queries import NewPost, SchoolRow, posts_since
-from kaizen_exchange.gui.upcoming import UpcomingCall, times_label, upcoming_calls
+from kaizen_exchange.gui.upcoming import times_label, upcoming_calls
 from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.reading.new_posts import NewPosts, new_from_partners
+from kaizen_exchange.reading.schools import SchoolRow
+
+if TYPE_CHECKING:
+    from kaizen_exchange.schedule.upcoming import UpcomingCall
 
 PLAN_CALL, PARTNER_WORK, PARTNERS = 2, 1, 4
 
@@ -138,9 +143,8 @@ class TodayPage(Page):
             lambda calls: self._show_calls(calls) if generation == self._generation else None,
             owner=self,
         )
-        ours = [s.id for s in self.context.our_schools]
         run_task(
-            lambda: posts_since(store, since, leave_out=ours),
+            lambda: new_from_partners(store, since),
             lambda news: self._show_news(news) if generation == self._generation else None,
             owner=self,
         )
@@ -189,8 +193,8 @@ class TodayPage(Page):
             label.setText(relative_countdown(call.start))
 
     # -- new posts ------------------------------------------------------------------
-    def _show_news(self, answer: tuple[int, list[NewPost]]) -> None:
-        count, newest = answer
+    def _show_news(self, news: NewPosts) -> None:
+        count, newest = news.count, news.newest
         self.news.clear()
         if count == 0:
             self.news.add(muted("Nothing new since you last looked. Sync brings new posts."))
