@@ -7,15 +7,7 @@ from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
 from kaizen_exchange.store.media_cache import DEFAULT_QUOTA, cache_stats, empty_cache
-
-
-def _size(n: int) -> str:
-    value = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{n} bytes"
+from kaizen_exchange.wording import human_size
 
 
 def register(subparsers: Any) -> None:
@@ -33,8 +25,10 @@ def stats_cmd(args: argparse.Namespace, ctx: Context) -> int:
     if args.json:
         ctx.print_json(stats.to_json())
         return EXIT_OK
-    ctx.say(f"{stats.files} files, {_size(stats.bytes)} of {_size(stats.quota_bytes)} quota")
-    ctx.say(f"{stats.pinned_files} files kept for pinned posts ({_size(stats.pinned_bytes)})")
+    ctx.say(
+        f"{stats.files} files, {human_size(stats.bytes)} of {human_size(stats.quota_bytes)} quota"
+    )
+    ctx.say(f"{stats.pinned_files} files kept for pinned posts ({human_size(stats.pinned_bytes)})")
     if stats.failed:
         ctx.say(f"{stats.failed} pictures or attachments could not be downloaded")
     ctx.say(f"Folder: {stats.folder}")
@@ -44,7 +38,7 @@ def stats_cmd(args: argparse.Namespace, ctx: Context) -> int:
 def empty_cmd(args: argparse.Namespace, ctx: Context) -> int:
     removed, freed = empty_cache(ctx.database)
     ctx.say(
-        f"Removed {removed} files ({_size(freed)}); pinned posts kept theirs. "
+        f"Removed {removed} files ({human_size(freed)}); pinned posts kept theirs. "
         "The next sync downloads the others again."
     )
     return EXIT_OK

@@ -13,26 +13,28 @@ from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, EXIT_USAGE, Context
-from kaizen_exchange.schedule.ical import METHODS, export_sessions
-from kaizen_exchange.schedule.ical_import import import_sessions
+from kaizen_exchange.schedule import (
+    NewSession,
+    SessionReport,
+    add_session,
+    cancel_session,
+    check_session,
+    export_sessions,
+    import_sessions,
+    import_terms,
+    list_sessions,
+    search_slots,
+)
+from kaizen_exchange.schedule.ical import METHODS
 from kaizen_exchange.schedule.localtime import parse_date
-from kaizen_exchange.schedule.planner import search_slots
 from kaizen_exchange.schedule.report import (
     next_calls_table,
     session_text,
     sessions_table,
     slots_text,
 )
-from kaizen_exchange.schedule.sessions import (
-    NewSession,
-    SessionReport,
-    add_session,
-    cancel_session,
-    check_session,
-    list_sessions,
-    session_json,
-)
-from kaizen_exchange.schedule.terms_import import KINDS, import_terms
+from kaizen_exchange.schedule.sessions import session_json
+from kaizen_exchange.schedule.terms_import import KINDS
 from kaizen_exchange.schedule.upcoming import next_calls
 
 

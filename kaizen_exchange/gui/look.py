@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kaizen_exchange.resources import resource_path
+from kaizen_exchange.wording import human_size  # one definition: the command line's too
 
 
 @cache
@@ -57,16 +58,6 @@ def muted(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     set_role(label, "muted")
     return label
-
-
-def human_size(n: int) -> str:
-    """Bytes as a teacher reads them (1 GB = 1000 MB, as disks are sold)."""
-    value = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{n} bytes"
 
 
 #: The learner qualities the network tags posts with, and a calm colour for each.

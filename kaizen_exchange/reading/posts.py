@@ -46,7 +46,9 @@ def fts_query(search: str) -> str | None:
 
 
 @dataclass
-class PostSummary:
+class PostFields:
+    """What a row of the list and a whole post both say about a post."""
+
     id: int
     school: str
     title: str
@@ -55,8 +57,28 @@ class PostSummary:
     author: str | None
     categories: list[str]
     read: bool
-    media: int
-    pinned: bool = False
+    pinned: bool
+
+    @staticmethod
+    def of(post: Post) -> dict[str, Any]:
+        """These fields of a stored post, to build a summary or a detail with."""
+        assert post.id is not None
+        return {
+            "id": post.id,
+            "school": post.school_id,
+            "title": post.title,
+            "url": post.url,
+            "published": post.published,
+            "author": post.author,
+            "categories": json.loads(post.categories),
+            "read": post.read,
+            "pinned": post.pinned,
+        }
+
+
+@dataclass
+class PostSummary(PostFields):
+    media: int  # how many pictures and files
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self)
@@ -77,17 +99,8 @@ class MediaFile:
 
 
 @dataclass
-class PostDetail:
-    id: int
-    school: str
-    title: str
-    url: str | None
-    published: datetime
-    author: str | None
-    categories: list[str]
+class PostDetail(PostFields):
     html: str
-    read: bool
-    pinned: bool
     media: list[MediaFile] = field(default_factory=list)
 
     def local_html(self) -> str:
@@ -195,19 +208,7 @@ def _newest_matches(
 
 
 def _summary(post: Post, media: int) -> PostSummary:
-    assert post.id is not None
-    return PostSummary(
-        post.id,
-        post.school_id,
-        post.title,
-        post.url,
-        post.published,
-        post.author,
-        json.loads(post.categories),
-        post.read,
-        media,
-        post.pinned,
-    )
+    return PostSummary(**PostFields.of(post), media=media)
 
 
 def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetail:
@@ -225,20 +226,7 @@ def get_post(store: Store, post_id: int, *, mark_used: bool = True) -> PostDetai
     media = [_media_file(store, m, kind, blob) for m, kind, blob in rows]
     if mark_used:
         touch(store.database, [m.sha256 for m in media if m.sha256])
-    assert post.id is not None
-    return PostDetail(
-        post.id,
-        post.school_id,
-        post.title,
-        post.url,
-        post.published,
-        post.author,
-        json.loads(post.categories),
-        post.html,
-        post.read,
-        post.pinned,
-        media,
-    )
+    return PostDetail(**PostFields.of(post), html=post.html, media=media)
 
 
 def _media_file(store: Store, media: Media, kind: str, blob: MediaBlob | None) -> MediaFile:
@@ -292,6 +280,7 @@ __all__ = [
     "PLACEHOLDER_SRC",
     "MediaFile",
     "PostDetail",
+    "PostFields",
     "PostSummary",
     "count_posts",
     "fts_query",
