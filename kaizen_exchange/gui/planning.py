@@ -17,7 +17,6 @@ from kaizen_exchange.schedule.checks import OccurrenceReport
 from kaizen_exchange.schedule.planner import SlotAnswer, search_slots
 from kaizen_exchange.schedule.sessions import NewSession, check_new
 from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import School
 
 
 @dataclass
@@ -33,26 +32,20 @@ class PlanAnswer:
 def find_windows(
     store: Store, schools: list[str], first: date, last: date, minutes: int
 ) -> PlanAnswer:
+    """The common windows and the week grid to draw them on (worker thread).
+
+    Names, zones and school days come with the calendars the search read: the window
+    asks the store nothing of its own, so it shows what ``slots`` answers.
+    """
     answer = search_slots(store, schools, first, last, minutes)
-    with store.session() as session:
-        rows = {s: session.get(School, s) for s in schools}
-    names = {s: (row.name if row else s) for s, row in rows.items()}
-    zones = {s: (row.timezone if row else "UTC") for s, row in rows.items()}
-    hours = {s: h for s, row in rows.items() if row and (h := _day_hours(row))}
+    calendars = {a.calendar.school_id: a.calendar for a in answer.search.availability}
+    names = {s: calendars[s].name for s in schools}
+    zones = {s: calendars[s].zone for s in schools}
+    hours = {s: calendar.day for s, calendar in calendars.items() if calendar.day}
     week_of = answer.search.slots[0].local[schools[0]][0].date() if answer.search.slots else first
     result = PlanAnswer(answer, schools, names, zones, hours)
     result.week = build_week(answer.search, week_of, names, result.day_hours)
     return result
-
-
-def _day_hours(row: School) -> tuple[time, time] | None:
-    """The school day (not the call window), when the network file gives it."""
-    try:
-        if row.day_start and row.day_end:
-            return time.fromisoformat(row.day_start), time.fromisoformat(row.day_end)
-    except ValueError:
-        return None
-    return None
 
 
 def week_for(plan: PlanAnswer, day: date) -> WeekPicture:

@@ -83,6 +83,9 @@ class SchoolCalendar:
     hours: CallHours = field(default_factory=CallHours)
     terms: list[Period] | None = None  # None: the school has given none
     closures: list[Period] = field(default_factory=list)
+    #: The school day (not the call window) when the network file gives it: the week
+    #: grid shades it, so a teacher sees a call before school starts for what it is.
+    day: tuple[time, time] | None = None
 
     def day_status(self, day: date) -> DayStatus:
         """Whether ``day`` (a local date) is a school day, and if not, the first reason why."""

@@ -49,6 +49,16 @@ def call_hours(school: School) -> CallHours:
     return CallHours(start, end, days or frozenset(range(5)))
 
 
+def school_day(school: School) -> tuple[time, time] | None:
+    """The school day, when the network file gives it (a bad clock reads as not given)."""
+    if not (school.day_start and school.day_end):
+        return None
+    try:
+        return time.fromisoformat(school.day_start), time.fromisoformat(school.day_end)
+    except ValueError:
+        return None
+
+
 def calendar_of(school: School, periods: Sequence[SchoolPeriod]) -> SchoolCalendar:
     """One school's calendar from its row and its term and closure rows."""
     own = [p for p in periods if p.school_id == school.id]
@@ -63,6 +73,7 @@ def calendar_of(school: School, periods: Sequence[SchoolPeriod]) -> SchoolCalend
         hours=call_hours(school),
         terms=sorted(terms, key=lambda p: p.start) or None,
         closures=closures,
+        day=school_day(school),
     )
 
 
@@ -82,4 +93,4 @@ def load_calendars(session: Session, school_ids: Sequence[str]) -> list[SchoolCa
     return [calendar_of(schools[i], periods) for i in school_ids]
 
 
-__all__ = ["calendar_of", "call_hours", "load_calendars"]
+__all__ = ["calendar_of", "call_hours", "load_calendars", "school_day"]
