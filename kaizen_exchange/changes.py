@@ -29,6 +29,7 @@ class Kind(StrEnum):
     POSTS = "posts"  # posts, their read and pinned marks
     SESSIONS = "sessions"  # booked calls
     MEDIA = "media"  # pictures and attachments in the offline cache
+    DRAFTS = "drafts"  # the posts we share: drafts, the outbox, their states
 
 
 @dataclass(frozen=True)

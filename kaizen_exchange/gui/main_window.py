@@ -1,6 +1,6 @@
 """The main window: a side bar of pages, a banner for reminders, and the sync bar.
 
-Pages are built the first time they are shown (Ctrl+1 … Ctrl+6 or the side bar),
+Pages are built the first time they are shown (Ctrl+1 … Ctrl+7 or the side bar),
 so a cold start only pays for the page the teacher last had open. Window size,
 splitters and the last page are remembered between runs.
 """
@@ -49,6 +49,7 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("plan_call", "PlanCallPage", "Plan a call", "plan-call"),
     ("sessions", "SessionsPage", "Sessions", "sessions"),
     ("partners", "PartnersPage", "Partners", "partners"),
+    ("share", "SharePage", "Share", "share"),
     ("settings_page", "SettingsPage", "Settings", "settings"),
 )
 PARTNER_WORK, PARTNERS = 1, 4

@@ -98,11 +98,12 @@ class ComposeEditor(QTextEdit):
         self._apply(char)
 
     def _apply(self, char: QTextCharFormat) -> None:
+        """Format the chosen words; with none chosen, what is typed next (as word processors
+        do: Ctrl+B, type, Ctrl+B leaves the word typed bold and what follows plain)."""
         cursor = self.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(char)
-        self.mergeCurrentCharFormat(char)  # what is typed next continues the same way
+        if cursor.hasSelection():
+            cursor.mergeCharFormat(char)
+        self.mergeCurrentCharFormat(char)
 
     def toggle_list(self) -> None:
         """Turn the paragraph(s) into a bulleted list, or back into plain paragraphs."""

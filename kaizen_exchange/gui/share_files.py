@@ -49,9 +49,12 @@ _OUTLINE = {"block": QColor("#b5523b"), "warn": QColor("#9a6a00")}
 class ShownFile(Protocol):
     """What the list needs of a draft's file (sharing.drafts.DraftFile has it)."""
 
-    kind: str
-    path: Path
-    alt: str
+    @property
+    def kind(self) -> str: ...
+    @property
+    def path(self) -> Path: ...
+    @property
+    def alt(self) -> str: ...
 
 
 def kind_of(path: Path) -> str:

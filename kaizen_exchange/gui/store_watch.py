@@ -61,6 +61,7 @@ FINGERPRINTS: dict[Kind, tuple[str, ...]] = {
         "SELECT count(*), total(size) FROM media_blob",
         "SELECT status, count(*) FROM media GROUP BY status ORDER BY status",
     ),
+    Kind.DRAFTS: ("SELECT id, title, state, link, updated_at FROM draft ORDER BY id",),
 }
 
 Prints = dict[Kind, str]

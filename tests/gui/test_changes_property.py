@@ -24,6 +24,7 @@ from kaizen_exchange.gui.pages.partners import PartnersPage
 from kaizen_exchange.gui.pages.plan_call import PlanCallPage
 from kaizen_exchange.gui.pages.sessions import SessionsPage, load_sessions
 from kaizen_exchange.gui.pages.settings_page import SettingsPage
+from kaizen_exchange.gui.pages.share import SharePage
 from kaizen_exchange.gui.pages.today import TodayPage
 from kaizen_exchange.gui.store_watch import POLL_MS
 from kaizen_exchange.gui.upcoming import upcoming_calls
@@ -31,12 +32,13 @@ from kaizen_exchange.reading.posts import list_posts
 from kaizen_exchange.reading.schools import schools
 from kaizen_exchange.schedule.models import BOOKED
 from kaizen_exchange.schedule.sessions import list_sessions
+from kaizen_exchange.sharing.drafts import list_drafts
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.media_cache import cache_stats
 from tests.helpers.window import after_first_paint, book_demo_calls, drain, open_window
 from tests.integration.cli import run_cli
 
-TODAY, WORK, PLAN, SESSIONS, PARTNERS, SETTINGS = range(6)
+TODAY, WORK, PLAN, SESSIONS, PARTNERS, SHARE, SETTINGS = range(7)
 
 
 @dataclass
@@ -253,6 +255,8 @@ def shown(page: Any) -> Any:
         return page.rows
     if isinstance(page, SettingsPage):
         return page.stats
+    if isinstance(page, SharePage):
+        return [(d.id, d.title, d.state) for d in page.drafts]
     raise AssertionError(f"no view for {page}")
 
 
@@ -275,6 +279,8 @@ def held(page: Any, store: Store, context: Any) -> Any:
         return schools(store)
     if isinstance(page, SettingsPage):
         return cache_stats(store.database, context.settings.quota_bytes)
+    if isinstance(page, SharePage):
+        return [(d.id, d.title, d.state) for d in list_drafts(store)]
     raise AssertionError(f"no query for {page}")
 
 

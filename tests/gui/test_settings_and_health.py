@@ -12,7 +12,7 @@ from kaizen_exchange.reading.posts import get_post, set_pinned
 from kaizen_exchange.store.models import Feed
 from tests.helpers.window import drain, open_window
 
-SETTINGS = 5
+SETTINGS = 6
 
 
 def settings_page(window: MainWindow) -> SettingsPage:
