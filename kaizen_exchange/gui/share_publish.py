@@ -40,6 +40,10 @@ class PublishPanel(QObject):
         self.draft = draft
         self._update()
 
+    def account_changed(self) -> None:
+        """The account dialog closed: the account may be there now (or gone)."""
+        self._update()
+
     def set_report(self, ok: bool) -> None:
         self.ok = ok
         self._update()

@@ -12,6 +12,7 @@ GUI thread as the teacher types and marks the very words it found; the whole che
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,7 +34,11 @@ from kaizen_exchange.gui.share_publish import PublishPanel
 from kaizen_exchange.gui.share_tags import tag_choices
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.sharing.drafts import Draft, describe_state, list_drafts, new_file
-from kaizen_exchange.sharing.roster import Roster, load_roster
+from kaizen_exchange.sharing.names import fold
+from kaizen_exchange.sharing.roster import Pupil, Roster, load_roster
+
+if TYPE_CHECKING:
+    from kaizen_exchange.gui.share_account import AccountDialog
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
 EDITABLE = frozenset({"draft", "failed"})  # a queued or sent post is not changed under the outbox
@@ -84,6 +89,7 @@ class SharePage(Page):
     def _wire(self) -> None:
         ui = self.ui
         ui.newButton.clicked.connect(self.new_post)
+        ui.accountButton.clicked.connect(self.open_account)
         ui.draftList.currentItemChanged.connect(self._draft_chosen)
         ui.titleEdit.textEdited.connect(self._title_edited)
         ui.classCombo.currentTextChanged.connect(self._class_edited)
@@ -334,10 +340,10 @@ class SharePage(Page):
     def _show_pupils(self) -> None:
         self._file_chosen(self.ui.filesList.currentRow())
 
-    def _pupils(self) -> list:  # type: ignore[type-arg]  # Pupil rows of the post's class
-        if not self.draft.class_name:
-            return []
-        return list(self.checks.class_roster.pupils)
+    def _pupils(self) -> list[Pupil]:
+        """The children of the post's class, to tick in a photo (none until a class is chosen)."""
+        key = fold(self.draft.class_name.strip())
+        return [p for p in self.roster.pupils if key and fold(p.class_name) == key]
 
     # -- saving, the check and the preview ------------------------------------------
     def _saved(self, stored: Draft) -> None:
@@ -389,6 +395,16 @@ class SharePage(Page):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.checks.let_through(finding.kind)
+
+    def open_account(self) -> AccountDialog:
+        """The school blog's account (address, user, application password), in a dialog."""
+        from kaizen_exchange.gui.share_account import AccountDialog
+
+        dialog = AccountDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.publisher.account_changed())
+        dialog.open()
+        return dialog
 
     # -- state ----------------------------------------------------------------------
     def save_state(self, settings: AppSettings) -> None:
