@@ -1,51 +1,14 @@
-"""The Share page: compose and keep a post, the check's findings at their very place, the preview."""
+"""The Share page: compose and keep a post, the check's findings at their very place."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
 
-from kaizen_exchange.gui.main_window import MainWindow
-from kaizen_exchange.gui.pages.share import SharePage
 from kaizen_exchange.sharing.drafts import list_drafts
-from kaizen_exchange.sharing.roster import import_roster
+from tests.helpers.share import CLASS, photo, saved, share_page, with_roster
 from tests.helpers.window import close_windows, drain, open_window
-
-SHARE = 5
-CLASS = "Willow Class, Year 4"
-ROSTER = """first_name,last_name,photo_consent,name_consent
-Olivia,Brown,yes,yes
-Amir,Haddad,no,yes
-"""
-
-
-def share_page(window: MainWindow) -> SharePage:
-    window.show_page(SHARE)
-    page = window.page(SHARE)
-    assert isinstance(page, SharePage)
-    return page
-
-
-def photo(folder: Path, name: str) -> Path:
-    image = QImage(640, 480, QImage.Format.Format_RGB32)
-    image.fill(QColor("#3a7d44"))
-    path = folder / name
-    assert image.save(str(path))
-    return path
-
-
-def saved(qtbot, page: SharePage) -> None:
-    """Wait until what was typed is in the store."""
-    qtbot.waitUntil(lambda: not page.autosaver.pending, timeout=10_000)
-    drain(qtbot)
-
-
-def with_roster(store, tmp_path: Path) -> None:
-    csv = tmp_path / "class.csv"
-    csv.write_text(ROSTER, encoding="utf-8")
-    import_roster(store, csv, CLASS)
 
 
 def test_a_post_typed_with_a_photo_is_kept_and_comes_back_after_a_restart(
@@ -155,29 +118,6 @@ def test_a_photo_without_a_description_or_of_a_child_without_consent_is_outlined
     assert not ui.publishButton.isEnabled()
 
 
-def test_the_preview_shows_the_post_as_the_partners_reader_does(
-    qtbot, empty_store, settings, tmp_path
-):
-    picture = photo(tmp_path, "pond.png")
-    window = open_window(qtbot, empty_store, settings)
-    page = share_page(window)
-    drain(qtbot)
-    ui = page.ui
-    qtbot.keyClicks(ui.titleEdit, "Pond dipping")
-    ui.textEdit.setFocus()
-    qtbot.keyClicks(ui.textEdit, "We found a newt.")
-    page.add_files([picture])
-    qtbot.keyClicks(ui.altEdit, "A newt in a white tray")
-    saved(qtbot, page)
-    ui.tabs.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: ui.preview.loaded is not None, timeout=10_000)
-    shown = ui.preview.toHtml()
-    assert "Pond dipping" in ui.preview.toPlainText()
-    assert "We found a newt." in ui.preview.toPlainText()
-    assert picture.as_uri() in shown  # the photo drawn from this PC, not a placeholder
-    assert ui.preview.refused == []
-
-
 def test_a_name_in_the_text_of_a_child_marked_in_a_photo_is_marked_at_the_word_shown(
     qtbot, empty_store, settings, tmp_path
 ):
@@ -207,7 +147,7 @@ def test_a_name_in_the_text_of_a_child_marked_in_a_photo_is_marked_at_the_word_s
     saved(qtbot, page)
     assert page.draft.text.startswith("**Well done**")
 
-    def named() -> list:
+    def named() -> list[Any]:
         return [
             f
             for f in ui.findingsList.findings()

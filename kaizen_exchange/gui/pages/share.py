@@ -11,6 +11,7 @@ GUI thread as the teacher types and marks the very words it found; the whole che
 
 from __future__ import annotations
 
+import html as htmllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,6 @@ from kaizen_exchange.gui.share_checks import LiveCheck
 from kaizen_exchange.gui.share_files import files_only, kind_of
 from kaizen_exchange.gui.share_findings import override_question
 from kaizen_exchange.gui.share_photo import PhotoPanel
-from kaizen_exchange.gui.share_preview import preview_post
 from kaizen_exchange.gui.share_publish import PublishPanel
 from kaizen_exchange.gui.share_tags import tag_choices
 from kaizen_exchange.gui.workers import run_task
@@ -80,7 +80,10 @@ class SharePage(Page):
         self.checks = LiveCheck(self.ui, context.store, self)
         self.publisher = PublishPanel(self.ui, context, self)
         self.publisher.sent.connect(lambda _draft_id: self.reload(Changes.of(Kind.DRAFTS)))
-        self.checks.report_changed.connect(self.publisher.set_report)
+        self.checks.report_changed.connect(
+            lambda ok: self.publisher.set_report(ok, self.checks.let_through_kinds)
+        )
+        self._publish_after_save = False
         self._wire()
         self.show_draft(self.draft)
         self.reload()
@@ -103,10 +106,11 @@ class SharePage(Page):
         ui.removeFileButton.clicked.connect(self.remove_file)
         ui.filesList.dropped.connect(self.add_files)
         ui.filesList.currentRowChanged.connect(self._file_chosen)
-        ui.tabs.currentChanged.connect(self._tab_changed)
         ui.findingsList.chosen.connect(self.checks.go_to)
         ui.overrideButton.clicked.connect(self.override_chosen)
+        ui.publishButton.clicked.connect(self.publish)
         ui.textEdit.setMinimumHeight(160)
+        ui.tabs.removeTab(PREVIEW)  # shown once the post's HTML (sharing.render) is in
         for keys, slot in (
             ("Ctrl+N", self.new_post),
             ("Ctrl+B", ui.textEdit.toggle_bold),
@@ -193,8 +197,9 @@ class SharePage(Page):
         for button in (ui.boldButton, ui.italicButton, ui.listButton, ui.linkButton):
             button.setEnabled(editable)
         if draft.link:
+            link = htmllib.escape(draft.link, quote=True)
             ui.linkLabel.setText(
-                f'{describe_state(draft)}: <a href="{draft.link}">open it on the blog</a>'
+                f'{describe_state(draft)}: <a href="{link}">open it on the blog</a>'
             )
         elif draft.id:
             ui.linkLabel.setText(describe_state(draft))
@@ -351,8 +356,9 @@ class SharePage(Page):
         if stored.id == self.draft.id:
             self._show_state()
             self.checks.draft_saved(self.draft)
-            if self.ui.tabs.currentIndex() == PREVIEW:
-                self._show_preview()
+            if self._publish_after_save and not self.autosaver.pending:
+                self._publish_after_save = False
+                self.publisher.publish()
         known = next((d for d in self.drafts if d.id == stored.id), None)
         if known is None:
             self.drafts.insert(0, stored)
@@ -360,26 +366,18 @@ class SharePage(Page):
             self.drafts[self.drafts.index(known)] = stored
         self._fill_draft_list()
 
+    def publish(self) -> None:
+        """Publish what is on screen: what was typed last is saved first."""
+        if self.autosaver.pending:
+            self._publish_after_save = True
+            self.autosaver.save_now()
+            return
+        self.publisher.publish()
+
     def _save_failed(self, error: BaseException) -> None:
+        self._publish_after_save = False
         self.ui.savedLabel.setText("Not saved: " + plain_message(error))
         QTimer.singleShot(5000, self.autosaver.changed)  # try again; the text stays here
-
-    def _tab_changed(self, index: int) -> None:
-        if index == PREVIEW:
-            self._show_preview()
-
-    def _show_preview(self) -> None:
-        import copy
-
-        draft = copy.deepcopy(self.draft)
-        names = [s.name for s in self.context.our_schools]
-        school = names[0] if names else "Our school"
-        run_task(
-            lambda: preview_post(draft, school),
-            self.ui.preview.show_post,
-            lambda exc: self.ui.preview.show_message(plain_message(exc)),
-            owner=self,
-        )
 
     def override_chosen(self) -> None:
         finding = self.ui.findingsList.current_finding()
