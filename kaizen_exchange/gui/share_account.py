@@ -9,6 +9,7 @@ posts wait for a teacher's approval).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +39,7 @@ INTRO = (
     "password store, never in Kaizen Exchange's files. A pupil forum's PC can use an "
     "account with the Contributor role: its posts then wait for a teacher's approval."
 )
+WIDTH = 600
 NOTHING_KEPT = (
     "No application password is kept on this computer for this account: paste it above "
     "and press Save and check."
@@ -83,7 +85,12 @@ class AccountDialog(QDialog):
         self.save_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(WIDTH)
+        # Wrapped text gets its height for the dialog's width: a size hint alone clips it.
+        room = QRect(0, 0, WIDTH - 40, 10_000)
+        wrap = Qt.TextFlag.TextWordWrap
+        intro.setMinimumHeight(intro.fontMetrics().boundingRect(room, wrap, INTRO).height())
+        self.answer.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         self._busy(True)
         run_task(lambda: load_account(context.store), self._loaded, self._failed, owner=self)
 
