@@ -152,7 +152,8 @@ class LiveCheck(QObject):
 
     def show(self) -> None:
         findings, overrides = self.findings(), self.let_through_kinds
-        self.ui.findingsList.show_findings(findings, overrides)
+        names = {f.id: f.path.name for f in self.draft.files}
+        self.ui.findingsList.show_findings(findings, overrides, names)
         self.ui.textEdit.highlight(text_spans(findings))
         self.ui.filesList.outline(file_marks(findings, [f.id for f in self.draft.files]))
         self.ui.checkSummary.setText(summary(findings, overrides))

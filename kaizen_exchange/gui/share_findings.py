@@ -125,26 +125,33 @@ class FindingsList(QListWidget):
         self.itemClicked.connect(self._activated)
         self.overrides: frozenset[str] = frozenset()
 
-    def show_findings(self, findings: Sequence[ShownFinding], overrides: frozenset[str]) -> None:
-        """Show the report; a finding let through by the teacher says so."""
+    def show_findings(
+        self,
+        findings: Sequence[ShownFinding],
+        overrides: frozenset[str],
+        file_names: Mapping[int, str] | None = None,
+    ) -> None:
+        """Show the report; a finding let through by the teacher says so, and one about a
+        file names it (``file_names`` by file id), so two photos' findings are told apart."""
         self.overrides = overrides
         self.clear()
         for finding in ordered(findings):
-            self.addItem(self._item(finding))
+            self.addItem(self._item(finding, (file_names or {}).get(finding.where.get("file", -1))))
 
-    def _item(self, finding: ShownFinding) -> QListWidgetItem:
+    def _item(self, finding: ShownFinding, file_name: str | None = None) -> QListWidgetItem:
         if finding.severity == "block" and finding.kind in self.overrides:
             prefix = "Let through: "
         elif finding.severity == "block":
             prefix = "Must change: "
         else:
             prefix = "Check: "
+        if file_name:
+            prefix += f"{file_name}: "
         item = QListWidgetItem(prefix + finding.detail)
         item.setData(FINDING_ROLE, finding)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, prefix + finding.detail)
-        item.setForeground(
-            Qt.GlobalColor.darkRed if prefix == "Must change: " else Qt.GlobalColor.black
-        )
+        blocks = finding.severity == "block" and finding.kind not in self.overrides
+        item.setForeground(Qt.GlobalColor.darkRed if blocks else Qt.GlobalColor.black)
         return item
 
     def findings(self) -> list[ShownFinding]:

@@ -1,4 +1,4 @@
-"""The Share page: compose and keep a post, the check's findings at their very place."""
+"""The Share page: compose and keep a post, the check's findings at their very place, the preview."""
 
 from __future__ import annotations
 
@@ -159,3 +159,26 @@ def test_a_name_in_the_text_of_a_child_marked_in_a_photo_is_marked_at_the_word_s
     assert named()[0].where["start"] == start
     assert (start, start + len("Olivia")) in ui.textEdit.highlighted()
     assert not ui.publishButton.isEnabled()
+
+
+def test_the_preview_shows_the_post_as_the_partners_reader_does(
+    qtbot, empty_store, settings, tmp_path
+):
+    picture = photo(tmp_path, "pond.png")
+    window = open_window(qtbot, empty_store, settings)
+    page = share_page(window)
+    drain(qtbot)
+    ui = page.ui
+    qtbot.keyClicks(ui.titleEdit, "Pond dipping")
+    ui.textEdit.setFocus()
+    qtbot.keyClicks(ui.textEdit, "We found a newt.")
+    page.add_files([picture])
+    qtbot.keyClicks(ui.altEdit, "A newt in a white tray")
+    saved(qtbot, page)
+    ui.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: ui.preview.loaded is not None, timeout=10_000)
+    shown = ui.preview.toHtml()
+    assert "Pond dipping" in ui.preview.toPlainText()
+    assert "We found a newt." in ui.preview.toPlainText()
+    assert picture.as_uri() in shown  # the photo drawn from this PC, not a placeholder
+    assert ui.preview.refused == []

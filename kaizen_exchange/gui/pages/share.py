@@ -11,6 +11,7 @@ GUI thread as the teacher types and marks the very words it found; the whole che
 
 from __future__ import annotations
 
+import copy
 import html as htmllib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from kaizen_exchange.gui.share_checks import LiveCheck
 from kaizen_exchange.gui.share_files import files_only, kind_of
 from kaizen_exchange.gui.share_findings import override_question
 from kaizen_exchange.gui.share_photo import PhotoPanel
+from kaizen_exchange.gui.share_preview import preview_post
 from kaizen_exchange.gui.share_publish import PublishPanel
 from kaizen_exchange.gui.share_tags import tag_choices
 from kaizen_exchange.gui.workers import run_task
@@ -110,7 +112,7 @@ class SharePage(Page):
         ui.overrideButton.clicked.connect(self.override_chosen)
         ui.publishButton.clicked.connect(self.publish)
         ui.textEdit.setMinimumHeight(160)
-        ui.tabs.removeTab(PREVIEW)  # shown once the post's HTML (sharing.render) is in
+        ui.tabs.currentChanged.connect(self._tab_changed)
         for keys, slot in (
             ("Ctrl+N", self.new_post),
             ("Ctrl+B", ui.textEdit.toggle_bold),
@@ -356,6 +358,8 @@ class SharePage(Page):
         if stored.id == self.draft.id:
             self._show_state()
             self.checks.draft_saved(self.draft)
+            if self.ui.tabs.currentIndex() == PREVIEW:
+                self._show_preview()
             if self._publish_after_save and not self.autosaver.pending:
                 self._publish_after_save = False
                 self.publisher.publish()
@@ -378,6 +382,22 @@ class SharePage(Page):
         self._publish_after_save = False
         self.ui.savedLabel.setText("Not saved: " + plain_message(error))
         QTimer.singleShot(5000, self.autosaver.changed)  # try again; the text stays here
+
+    def _tab_changed(self, index: int) -> None:
+        if index == PREVIEW:
+            self._show_preview()
+
+    def _show_preview(self) -> None:
+        """The post as partners' readers will show it, drawn from the files on this PC."""
+        draft = copy.deepcopy(self.draft)
+        names = [s.name for s in self.context.our_schools]
+        school = names[0] if names else "Our school"
+        run_task(
+            lambda: preview_post(draft, school),
+            self.ui.preview.show_post,
+            lambda exc: self.ui.preview.show_message(plain_message(exc)),
+            owner=self,
+        )
 
     def override_chosen(self) -> None:
         finding = self.ui.findingsList.current_finding()
