@@ -6,18 +6,15 @@ import argparse
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.store.media_cache import DEFAULT_QUOTA, cache_stats, empty_cache
 from kaizen_exchange.wording import human_size
 
 
 def register(subparsers: Any) -> None:
-    cache = subparsers.add_parser("cache", help="the offline pictures and attachments")
-    actions = cache.add_subparsers(dest="action", metavar="ACTION", required=True)
-    stats = actions.add_parser("stats", help="how much is cached")
-    stats.add_argument("--json", action="store_true")
-    stats.set_defaults(func=stats_cmd)
-    empty = actions.add_parser("empty", help="remove cached files, except pinned posts'")
-    empty.set_defaults(func=empty_cmd)
+    actions = command_actions(subparsers, "cache", "the offline pictures and attachments")
+    add_json(add_action(actions, "stats", stats_cmd, "how much is cached"))
+    add_action(actions, "empty", empty_cmd, "remove cached files, except pinned posts'")
 
 
 def stats_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.network.opml import export_opml, import_opml
 from kaizen_exchange.reading.feeds import feed_health
 from kaizen_exchange.wording import plural
 
 
 def register(subparsers: Any) -> None:
-    feeds = subparsers.add_parser("feeds", help="the partner blogs' feeds")
-    actions = feeds.add_subparsers(dest="action", metavar="ACTION", required=True)
-    do_import = actions.add_parser("import-opml", help="add feeds from an OPML file")
-    do_import.add_argument("file", type=Path, metavar="FILE")
+    actions = command_actions(subparsers, "feeds", "the partner blogs' feeds")
+    do_import = add_action(
+        actions, "import-opml", import_cmd, "add feeds from an OPML file", file="FILE"
+    )
     do_import.add_argument("--school", metavar="ID", help="put every feed under this school")
-    do_import.set_defaults(func=import_cmd)
-    do_export = actions.add_parser("export-opml", help="write the feeds as OPML")
-    do_export.add_argument("file", type=Path, metavar="FILE")
-    do_export.set_defaults(func=export_cmd)
-    do_list = actions.add_parser("list", help="each feed and how its last sync went")
-    do_list.add_argument("--json", action="store_true")
-    do_list.set_defaults(func=list_cmd)
+    add_action(actions, "export-opml", export_cmd, "write the feeds as OPML", file="FILE")
+    add_json(add_action(actions, "list", list_cmd, "each feed and how its last sync went"))
 
 
 def import_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.network.file import read_network_file
 from kaizen_exchange.network.store import import_network, remove_school, write_network_file
 
 
 def register(subparsers: Any) -> None:
-    network = subparsers.add_parser("network", help="import or export the partner network file")
-    actions = network.add_subparsers(dest="action", metavar="ACTION", required=True)
-    do_import = actions.add_parser("import", help="merge a network file (safe to repeat)")
-    do_import.add_argument("file", type=Path, metavar="FILE")
-    do_import.add_argument("--json", action="store_true", help="print what changed as JSON")
-    do_import.set_defaults(func=import_cmd)
-    do_export = actions.add_parser("export", help="write the network file to send to partners")
-    do_export.add_argument("file", type=Path, metavar="FILE")
-    do_export.set_defaults(func=export_cmd)
-    remove = actions.add_parser(
-        "remove", help="remove a partner school with its feeds and posts (not if it has calls)"
+    actions = command_actions(subparsers, "network", "import or export the partner network file")
+    do_import = add_action(
+        actions, "import", import_cmd, "merge a network file (safe to repeat)", file="FILE"
+    )
+    add_json(do_import, "print what changed as JSON")
+    add_action(
+        actions, "export", export_cmd, "write the network file to send to partners", file="FILE"
+    )
+    remove = add_action(
+        actions,
+        "remove",
+        remove_cmd,
+        "remove a partner school with its feeds and posts (not if it has calls)",
     )
     remove.add_argument("school", metavar="ID")
-    remove.set_defaults(func=remove_cmd)
 
 
 def import_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.feeds.sanitize import plain_text
 from kaizen_exchange.reading.new_posts import new_from_partners, parse_moment
 from kaizen_exchange.reading.posts import PostSummary, get_post, list_posts, set_pinned, set_read
@@ -13,39 +14,33 @@ from kaizen_exchange.wording import plural
 
 
 def register(subparsers: Any) -> None:
-    posts = subparsers.add_parser("posts", help="read the partner schools' posts")
-    actions = posts.add_subparsers(dest="action", metavar="ACTION", required=True)
-    do_list = actions.add_parser("list", help="posts, newest first")
+    actions = command_actions(subparsers, "posts", "read the partner schools' posts")
+    do_list = add_action(actions, "list", list_cmd, "posts, newest first")
     do_list.add_argument("--school", metavar="ID")
     do_list.add_argument("--search", metavar="TEXT", help="words in the title or text")
     do_list.add_argument("--tag", metavar="TAG", help="e.g. resilient, resourceful")
     do_list.add_argument("--unread", action="store_true")
     do_list.add_argument("--limit", type=int, default=50, metavar="N")
-    do_list.add_argument("--json", action="store_true")
-    do_list.set_defaults(func=list_cmd)
-    new = actions.add_parser("new", help="how many partner posts arrived since a moment")
+    add_json(do_list)
+    new = add_action(actions, "new", new_cmd, "how many partner posts arrived since a moment")
     new.add_argument(
         "--since",
         metavar="WHEN",
         help='"YYYY-MM-DD" or "YYYY-MM-DD HH:MM" on this computer\'s clock (default: ever)',
     )
     new.add_argument("--limit", type=int, default=6, metavar="N", help="newest N listed")
-    new.add_argument("--json", action="store_true")
-    new.set_defaults(func=new_cmd)
-    show = actions.add_parser("show", help="one post, from the offline store")
+    add_json(new)
+    show = add_action(actions, "show", show_cmd, "one post, from the offline store")
     show.add_argument("post_id", type=int, metavar="POST_ID")
     form = show.add_mutually_exclusive_group()
     form.add_argument("--html", action="store_true", help="HTML with local file:// pictures")
     form.add_argument("--json", action="store_true")
-    show.set_defaults(func=show_cmd)
-    read = actions.add_parser("read", help="mark posts as read")
+    read = add_action(actions, "read", read_cmd, "mark posts as read")
     read.add_argument("post_ids", type=int, nargs="+", metavar="POST_ID")
     read.add_argument("--unread", action="store_true", help="mark them unread instead")
-    read.set_defaults(func=read_cmd)
-    pin = actions.add_parser("pin", help="keep a post's pictures whatever the cache quota")
+    pin = add_action(actions, "pin", pin_cmd, "keep a post's pictures whatever the cache quota")
     pin.add_argument("post_id", type=int, metavar="POST_ID")
     pin.add_argument("--off", action="store_true", help="unpin")
-    pin.set_defaults(func=pin_cmd)
 
 
 def list_cmd(args: argparse.Namespace, ctx: Context) -> int:

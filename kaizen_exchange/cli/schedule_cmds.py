@@ -9,10 +9,10 @@ clean for scripts.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, EXIT_USAGE, Context
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.schedule import (
     NewSession,
     SessionReport,
@@ -56,14 +56,15 @@ def _register_slots(subparsers: Any) -> None:
     slots.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
     slots.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
     slots.add_argument("--minutes", type=int, default=30, help="shortest window (default 30)")
-    slots.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json(slots, "print JSON for scripts")
     slots.set_defaults(func=cmd_slots)
 
 
 def _register_sessions(subparsers: Any) -> None:
-    sessions = subparsers.add_parser("sessions", help="book, check and export video calls")
-    sub = sessions.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
-    add = sub.add_parser("add", help="book a call or a weekly series")
+    sub = command_actions(
+        subparsers, "sessions", "book, check and export video calls", dest="sessions_command"
+    )
+    add = add_action(sub, "add", cmd_add, "book a call or a weekly series")
     add.add_argument("--school", action="append", required=True, metavar="ID")
     add.add_argument("--start", required=True, metavar='"YYYY-MM-DD HH:MM"')
     add.add_argument(
@@ -77,29 +78,26 @@ def _register_sessions(subparsers: Any) -> None:
         "--fold", type=int, choices=(0, 1), help="in a repeated hour: 0 first, 1 second"
     )
     add.add_argument("--force", action="store_true", help="book even outside a school's window")
-    add.add_argument("--json", action="store_true")
-    add.set_defaults(func=cmd_add)
-    listing = sub.add_parser("list", help="list booked and cancelled sessions")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=cmd_list)
-    upcoming = sub.add_parser("next", help="the next calls, in each school's own time")
+    add_json(add)
+    add_json(add_action(sub, "list", cmd_list, "list booked and cancelled sessions"))
+    upcoming = add_action(sub, "next", cmd_next, "the next calls, in each school's own time")
     upcoming.add_argument("--limit", type=int, default=5, metavar="N")
-    upcoming.add_argument("--json", action="store_true")
-    upcoming.set_defaults(func=cmd_next)
-    check = sub.add_parser("check", help="check every occurrence against both calendars")
+    add_json(upcoming)
+    check = add_action(sub, "check", cmd_check, "check every occurrence against both calendars")
     check.add_argument("id", type=int)
-    check.add_argument("--json", action="store_true")
-    check.set_defaults(func=cmd_check)
-    cancel = sub.add_parser("cancel", help="cancel a session (export it again to tell partners)")
+    add_json(check)
+    cancel = add_action(
+        sub, "cancel", cmd_cancel, "cancel a session (export it again to tell partners)"
+    )
     cancel.add_argument("id", type=int)
-    cancel.set_defaults(func=cmd_cancel)
-    export = sub.add_parser("export", help="write sessions as an .ics invitation")
-    export.add_argument("file", type=Path, metavar="FILE.ics")
+    export = add_action(
+        sub, "export", cmd_export, "write sessions as an .ics invitation", file="FILE.ics"
+    )
     export.add_argument("--id", type=int)
     export.add_argument("--method", choices=METHODS, default="publish")
-    export.set_defaults(func=cmd_export)
-    imp = sub.add_parser("import", help="read an .ics invitation from a partner")
-    imp.add_argument("file", type=Path, metavar="FILE.ics")
+    imp = add_action(
+        sub, "import", cmd_import, "read an .ics invitation from a partner", file="FILE.ics"
+    )
     imp.add_argument(
         "--school",
         action="append",
@@ -107,19 +105,19 @@ def _register_sessions(subparsers: Any) -> None:
         metavar="ID",
         help="the schools taking part, when the file does not say",
     )
-    imp.add_argument("--json", action="store_true")
-    imp.set_defaults(func=cmd_import)
+    add_json(imp)
 
 
 def _register_terms(subparsers: Any) -> None:
-    terms = subparsers.add_parser("terms", help="term dates and closures of a school")
-    sub = terms.add_subparsers(dest="terms_command", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="import terms and closures from .ics or .csv")
-    imp.add_argument("file", type=Path, metavar="FILE")
+    sub = command_actions(
+        subparsers, "terms", "term dates and closures of a school", dest="terms_command"
+    )
+    imp = add_action(
+        sub, "import", cmd_terms_import, "import terms and closures from .ics or .csv", file="FILE"
+    )
     imp.add_argument("--school", required=True, metavar="ID")
     imp.add_argument("--kind", choices=KINDS, help="treat every entry as this kind")
-    imp.add_argument("--json", action="store_true")
-    imp.set_defaults(func=cmd_terms_import)
+    add_json(imp)
 
 
 def cmd_slots(args: argparse.Namespace, ctx: Context) -> int:
