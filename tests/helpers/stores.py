@@ -29,18 +29,25 @@ terms = [ { name = "Term 1", start = 2027-02-01, end = 2027-04-09 } ]
 """
 
 
-def add_post(store: Store, school: str, title: str) -> None:
-    """A post of ``school``'s first feed, stored as a sync would have."""
+def add_post(
+    store: Store,
+    school: str,
+    title: str,
+    published: datetime = datetime(2026, 5, 1, tzinfo=UTC),
+    fetched: datetime | None = None,
+) -> None:
+    """A post of ``school``'s first feed, stored as a sync would have (``fetched``: now)."""
     with store.session() as session:
         feed = session.exec(select(Feed).where(Feed.school_id == school)).one()
         assert feed.id is not None
-        session.add(
-            Post(
-                school_id=school,
-                feed_id=feed.id,
-                identity=title,
-                title=title,
-                text=f"{title} rainfall",
-                published=datetime(2026, 5, 1, tzinfo=UTC),
-            )
+        post = Post(
+            school_id=school,
+            feed_id=feed.id,
+            identity=title,
+            title=title,
+            text=f"{title} rainfall",
+            published=published,
         )
+        if fetched is not None:
+            post.fetched_at = fetched
+        session.add(post)

@@ -11,23 +11,14 @@ from kaizen_exchange.network.store import import_network
 from kaizen_exchange.schedule.planner import search_slots
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import School
+from tests.helpers.stores import NETWORK as STORES_NETWORK
 
-NETWORK = """
-[[schools]]
-id = "oak"
-name = "Oak Primary"
-country = "GB"
-timezone = "Europe/London"
-day = { start = "08:45", end = "15:15" }
-calls = { start = "08:00", end = "09:00" }
-
-[[schools]]
-id = "gum"
-name = "Gum Tree School"
-country = "AU"
-subdivision = "NSW"
-timezone = "Australia/Sydney"
-"""
+#: Oak gives its school day (and calls before it); Gum gives none.
+NETWORK = STORES_NETWORK.replace(
+    'timezone = "Europe/London"\n',
+    'timezone = "Europe/London"\nday = { start = "08:45", end = "15:15" }\n'
+    'calls = { start = "08:00", end = "09:00" }\n',
+)
 
 
 def test_the_school_day_is_on_the_calendar_the_search_read(store: Store) -> None:

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import select
-
 from kaizen_exchange.network.file import parse_network
 from kaizen_exchange.network.store import import_network
 from kaizen_exchange.reading.new_posts import new_from_partners
 from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.models import Feed, Post
 from tests.helpers.cli import run_cli
-from tests.helpers.stores import NETWORK
+from tests.helpers.stores import NETWORK, add_post
 
 OURS = """
 [[schools]]
@@ -31,29 +28,13 @@ feeds = ["https://ours.example/feed/"]
 LOOKED = datetime(2026, 5, 4, 15, 0, tzinfo=UTC)  # when the teacher last looked
 
 
-def _post(store: Store, school: str, title: str, written: datetime, fetched: datetime) -> None:
-    with store.session() as session:
-        feed = session.exec(select(Feed).where(Feed.school_id == school)).one()
-        assert feed.id is not None
-        session.add(
-            Post(
-                school_id=school,
-                feed_id=feed.id,
-                identity=title,
-                title=title,
-                published=written,
-                fetched_at=fetched,
-            )
-        )
-
-
 def _store(store: Store) -> Store:
     import_network(store, parse_network(NETWORK + OURS, source="test network"))
     hour = timedelta(hours=1)
-    _post(store, "oak", "Seen before", LOOKED - 48 * hour, LOOKED - hour)
-    _post(store, "oak", "Old story, synced late", LOOKED - 72 * hour, LOOKED + hour)
-    _post(store, "gum", "Rain gauges", LOOKED + 2 * hour, LOOKED + 3 * hour)
-    _post(store, "home", "Our own news", LOOKED + 2 * hour, LOOKED + 3 * hour)
+    add_post(store, "oak", "Seen before", LOOKED - 48 * hour, LOOKED - hour)
+    add_post(store, "oak", "Old story, synced late", LOOKED - 72 * hour, LOOKED + hour)
+    add_post(store, "gum", "Rain gauges", LOOKED + 2 * hour, LOOKED + 3 * hour)
+    add_post(store, "home", "Our own news", LOOKED + 2 * hour, LOOKED + 3 * hour)
     return store
 
 
