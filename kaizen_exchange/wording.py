@@ -1,9 +1,11 @@
-"""Small helpers for sentences a teacher reads: "1 week", "3 weeks", never "1 weeks"; "2.5 MB".
+"""Small helpers for text a teacher reads: "1 week", "3 weeks", never "1 weeks"; "2.5 MB"; a table.
 
 Shared by the window and the command line, so both say a number the same way.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -26,4 +28,21 @@ def human_size(n: int) -> str:
     return f"{n} bytes"
 
 
-__all__ = ["human_size", "plural", "sentence"]
+def city(zone: str) -> str:
+    """A time zone as people say it: ``Australia/Lord_Howe`` → ``Lord Howe``."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    """Left-aligned columns for people reading a terminal or a plain-text message."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    return "\n".join(lines)
+
+
+__all__ = ["city", "human_size", "plural", "sentence", "table"]

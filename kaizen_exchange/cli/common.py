@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kaizen_exchange.paths import data_dir
+from kaizen_exchange.wording import table  # the planner's reports use it too
 
 if TYPE_CHECKING:
     from kaizen_exchange.store.db import Store
@@ -104,18 +105,6 @@ class Context:
 
     def warn(self, text: str) -> None:
         print(text, file=self.err)
-
-
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    """Left-aligned columns for people reading a terminal."""
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
-    return "\n".join(lines)
 
 
 def shorten(text: str, width: int) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import time
 
+from kaizen_exchange.wording import city  # the command line names zones the same way
+
 COUNTRIES: dict[str, str] = {"GB": "United Kingdom", "AU": "Australia"}
 
 #: country -> [(subdivision code, name, usual zone)]
@@ -87,11 +89,6 @@ def short_school_name(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             return name[: -len(suffix)]
     return name
-
-
-def city(zone: str) -> str:
-    """ "Australia/Lord_Howe" -> "Lord Howe": what teachers call a zone."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 __all__ = [

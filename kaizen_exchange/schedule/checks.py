@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from kaizen_exchange.schedule.calendars import SchoolCalendar
 from kaizen_exchange.schedule.occurrences import Occurrence
 from kaizen_exchange.schedule.timeline import ZoneTimeline, to_epoch
+from kaizen_exchange.wording import city
 
 #: Problems that make a date unusable; a weekly series skips such occurrences.
 DAY_KINDS = frozenset({"not_school_day", "public_holiday", "term_break", "closure"})
@@ -60,11 +61,6 @@ class OccurrenceReport:
 def iso_utc(moment: datetime) -> str:
     """ISO 8601 with a Z, to the second: the form every JSON output uses for UTC."""
     return moment.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def city(zone: str) -> str:
-    """A zone as people say it: ``Australia/Lord_Howe`` → ``Lord Howe``."""
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 def day_label(moment: date) -> str:

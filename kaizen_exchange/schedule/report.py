@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from kaizen_exchange.schedule.checks import OccurrenceReport, city, day_label
+from kaizen_exchange.schedule.checks import OccurrenceReport, day_label
 from kaizen_exchange.schedule.localtime import format_offset
 from kaizen_exchange.schedule.models import CallSession
 from kaizen_exchange.schedule.planner import SlotAnswer
 from kaizen_exchange.schedule.upcoming import UpcomingCall
+from kaizen_exchange.wording import city, table
 
 
 def _span(start: datetime, end: datetime) -> str:
@@ -40,17 +41,10 @@ def slots_text(answer: SlotAnswer) -> str:
         flag = "≠ weekday" if slot.weekday_differs else ""
         utc = f"{slot.start:%Y-%m-%d %H:%M}"
         rows.append([utc, str(slot.minutes), *local, flag])
-    lines = [_table(rows, headers), "", f"{len(search.slots)} window(s)."]
+    lines = [table(rows, headers), "", f"{len(search.slots)} window(s)."]
     if any(s.weekday_differs for s in search.slots):
         lines.append("≠ weekday: the schools are on different days of the week for that window.")
     return "\n".join(lines)
-
-
-def _table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
-    widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(len(headers))]
-    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    return "\n".join(out)
 
 
 def session_text(
@@ -96,7 +90,7 @@ def sessions_table(items: Sequence[tuple[CallSession, list[str]]]) -> str:
                 row.title,
             ]
         )
-    return _table(rows, ["id", "start (local)", "min", "repeats", "schools", "status", "title"])
+    return table(rows, ["id", "start (local)", "min", "repeats", "schools", "status", "title"])
 
 
 def next_calls_table(calls: Sequence[UpcomingCall]) -> str:
@@ -108,7 +102,7 @@ def next_calls_table(calls: Sequence[UpcomingCall]) -> str:
             for school, zone in zip(call.schools, call.zones, strict=False)
         )
         rows.append([str(call.session_id), f"{call.start:%Y-%m-%d %H:%M}", local, call.title])
-    return _table(rows, ["id", "start (UTC)", "each school's time", "title"])
+    return table(rows, ["id", "start (UTC)", "each school's time", "title"])
 
 
 __all__ = ["next_calls_table", "session_text", "sessions_table", "slots_text"]
