@@ -22,7 +22,8 @@ from kaizen_exchange.sharing.roster import Pupil
 
 NO_ROSTER = (
     "No class list for this class on this PC yet, so the check cannot tell who may be "
-    "shown. IT or the office can import it (first names, surnames and consent)."
+    "shown. Import it with Class list… at the top of the page (a CSV file with first "
+    "names, surnames and consent from the school office)."
 )
 
 

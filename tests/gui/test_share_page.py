@@ -182,3 +182,37 @@ def test_the_preview_shows_the_post_as_the_partners_reader_does(
     assert "We found a newt." in ui.preview.toPlainText()
     assert picture.as_uri() in shown  # the photo drawn from this PC, not a placeholder
     assert ui.preview.refused == []
+
+
+def test_a_class_list_imported_in_the_window_is_used_by_the_check_at_once(
+    qtbot, empty_store, settings, tmp_path
+):
+    """A surname typed before the class list came is found as soon as it is imported, and
+    the class's children can be ticked in a photo; the list stays in this PC's store."""
+    from kaizen_exchange.sharing.roster import load_roster
+
+    csv = tmp_path / "willow.csv"
+    csv.write_text("first_name,last_name,photo_consent,name_consent\nLeo,Marsh,yes,yes\n")
+    window = open_window(qtbot, empty_store, settings)
+    page = share_page(window)
+    drain(qtbot)
+    ui = page.ui
+    ui.classCombo.setEditText(CLASS)
+    qtbot.keyClicks(ui.titleEdit, "Bird count")
+    ui.textEdit.setFocus()
+    qtbot.keyClicks(ui.textEdit, "Leo Marsh counted twelve robins.")
+    page.add_files([photo(tmp_path, "robin.png")])
+    saved(qtbot, page)
+    assert not [f for f in ui.findingsList.findings() if f.kind == "surname"]
+
+    page.import_class_list(csv, CLASS)
+    qtbot.waitUntil(
+        lambda: any(f.kind == "surname" for f in ui.findingsList.findings()), timeout=10_000
+    )
+    start = ui.textEdit.plain_text().index("Marsh")
+    assert (start, start + len("Marsh")) in ui.textEdit.highlighted()
+    assert [p.last_name for p in load_roster(empty_store, CLASS).pupils] == ["Marsh"]
+    ui.tabs.setCurrentIndex(1)
+    ui.filesList.setCurrentRow(0)
+    names = [ui.whoList.item(r).text() for r in range(ui.whoList.count())]
+    assert names == ["Leo"]

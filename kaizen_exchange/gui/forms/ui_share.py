@@ -42,6 +42,11 @@ class Ui_SharePage(object):
 
         self.titleRow.addWidget(self.newButton)
 
+        self.classListButton = QPushButton(SharePage)
+        self.classListButton.setObjectName(u"classListButton")
+
+        self.titleRow.addWidget(self.classListButton)
+
         self.accountButton = QPushButton(SharePage)
         self.accountButton.setObjectName(u"accountButton")
 
@@ -341,7 +346,8 @@ class Ui_SharePage(object):
         self.whoLabel.setBuddy(self.whoList)
         self.checkLabel.setBuddy(self.findingsList)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.newButton, self.accountButton)
+        QWidget.setTabOrder(self.newButton, self.classListButton)
+        QWidget.setTabOrder(self.classListButton, self.accountButton)
         QWidget.setTabOrder(self.accountButton, self.draftList)
         QWidget.setTabOrder(self.draftList, self.tabs)
         QWidget.setTabOrder(self.tabs, self.titleEdit)
@@ -382,6 +388,13 @@ class Ui_SharePage(object):
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.newButton.setToolTip(QCoreApplication.translate("SharePage", u"Start a new post about your class's work (Ctrl+N)", None))
+#endif // QT_CONFIG(tooltip)
+        self.classListButton.setText(QCoreApplication.translate("SharePage", u"Class &list\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.classListButton.setAccessibleName(QCoreApplication.translate("SharePage", u"Import the class list", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.classListButton.setToolTip(QCoreApplication.translate("SharePage", u"Import the class list (first names, surnames, photo and name consent) from a CSV file: it stays on this PC", None))
 #endif // QT_CONFIG(tooltip)
         self.accountButton.setText(QCoreApplication.translate("SharePage", u"School &blog account\u2026", None))
 #if QT_CONFIG(accessibility)

@@ -23,6 +23,7 @@ class Ui_SharePage:
     checkedCheck: QCheckBox
     classCombo: QComboBox
     classLabel: QLabel
+    classListButton: QPushButton
     draftList: QListWidget
     draftsLabel: QLabel
     draftsLayout: QVBoxLayout

@@ -34,10 +34,12 @@ from kaizen_exchange.gui.share_photo import PhotoPanel
 from kaizen_exchange.gui.share_preview import preview_post
 from kaizen_exchange.gui.share_publish import PublishPanel
 from kaizen_exchange.gui.share_tags import tag_choices
-from kaizen_exchange.gui.workers import run_task
+from kaizen_exchange.gui.workers import run_op, run_task
+from kaizen_exchange.operations import roster as roster_ops
 from kaizen_exchange.sharing.drafts import Draft, describe_state, list_drafts, new_file
 from kaizen_exchange.sharing.names import fold
 from kaizen_exchange.sharing.roster import Pupil, Roster, load_roster
+from kaizen_exchange.wording import plural
 
 if TYPE_CHECKING:
     from kaizen_exchange.gui.share_account import AccountDialog
@@ -95,6 +97,7 @@ class SharePage(Page):
         ui = self.ui
         ui.newButton.clicked.connect(self.new_post)
         ui.accountButton.clicked.connect(self.open_account)
+        ui.classListButton.clicked.connect(self.import_class_list)
         ui.draftList.currentItemChanged.connect(self._draft_chosen)
         ui.titleEdit.textEdited.connect(self._title_edited)
         ui.classCombo.currentTextChanged.connect(self._class_edited)
@@ -413,6 +416,37 @@ class SharePage(Page):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.checks.let_through(finding.kind)
+
+    def import_class_list(self, path: Path | None = None, class_name: str = "") -> None:
+        """The class list (first names, surnames, consent) from a CSV file, kept on this PC."""
+        name = class_name or self.draft.class_name
+        if not name:
+            name, ok = QInputDialog.getText(
+                self, "Class list", "Which class is the list for (for example Willow Class)?"
+            )
+            if not ok or not name.strip():
+                return
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self,
+                f"The class list of {name}",
+                str(Path.home()),
+                "Class lists (*.csv);;All files (*)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        store, file, class_ = self.context.store, path, name.strip()
+        run_op(
+            self.context,
+            lambda: roster_ops.import_class_list(store, file, class_),
+            lambda count: self.context.say(
+                f"Class list of {class_}: {plural(count, 'child', 'children')}, "
+                "kept on this PC only."
+            ),
+            lambda exc: show_error(self, "The class list could not be imported", exc),
+            owner=self,
+        )
 
     def open_account(self) -> AccountDialog:
         """The school blog's account (address, user, application password), in a dialog."""
