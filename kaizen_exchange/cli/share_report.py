@@ -53,6 +53,10 @@ def place(draft: Draft, finding: Finding) -> str:
         return f"{label}, {FIELDS.get(field, field)}{_quote(text, where)}"
     if field == "title":
         return f"the title{_quote(draft.title, where)}"
+    if field == "tags":
+        from kaizen_exchange.sharing.checks import tags_text
+
+        return f"the tags{_quote(tags_text(draft), where)}"
     if field == "text":
         line = draft.text.count("\n", 0, int(where.get("start", 0))) + 1
         return f"the text, line {line}{_quote(draft.text, where)}"

@@ -77,6 +77,7 @@ def check_words(draft: Draft, roster: Roster) -> list[Finding]:
     """The title, the text, and each file's alt text, caption and file name."""
     findings = check_text(draft.title, field="title", roster=roster)
     findings += check_text(draft.text, field="text", roster=roster)
+    findings += check_text(tags_text(draft), field="tags", roster=roster)  # sent as the site's tags
     marked = {fold(name) for f in draft.files if f.kind in PICTURES for name in f.pupils}
     for field, text in (("title", draft.title), ("text", draft.text)):
         findings += _named_and_marked(text, field, roster, marked)
@@ -94,6 +95,11 @@ def check_words(draft: Draft, roster: Roster) -> list[Finding]:
         if file.kind in PICTURES:
             findings += _name_with_photo(name, "file_name", file, roster)
     return findings
+
+
+def tags_text(draft: Draft) -> str:
+    """The tags as one text, as a "tags" finding's start and end count in it."""
+    return ", ".join(draft.tags)
 
 
 def _name_with_photo(text: str, field: str, file: DraftFile, roster: Roster) -> list[Finding]:

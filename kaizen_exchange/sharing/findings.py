@@ -78,7 +78,7 @@ class CheckReport:
 
 def ordered(findings: list[Finding]) -> list[Finding]:
     """Blocking first, then in reading order: the title, the text, then each file."""
-    fields = ("title", "text", "class_name")
+    fields = ("title", "text", "tags", "class_name")
 
     def key(f: Finding) -> tuple[bool, int, int, int]:
         file = f.where.get("file")

@@ -142,11 +142,14 @@ def test_surnames_in_every_field_and_file_name_block(tmp_path: Path, store: Stor
         title="Brown group",
         text="Ask Mrs Dubois",  # not a pupil: not found
         class_name=CLASS,
+        tags=["Resilient", "Team Haddad"],
         files=[new_file("image", photo, "Rose bushes", caption="Planted by the Haddad twins")],
     )
     draft = _mark(store, draft, 0)
     fields = [f.where["field"] for f in check_draft(store, draft).findings if f.kind == "surname"]
-    assert sorted(fields) == ["alt", "caption", "file_name", "title"]
+    assert sorted(fields) == ["alt", "caption", "file_name", "tags", "title"]
+    [tag] = [f for f in check_draft(store, draft).findings if f.where.get("field") == "tags"]
+    assert "Resilient, Team Haddad"[tag.where["start"] : tag.where["end"]] == "Haddad"
 
 
 def test_too_large_unreadable_and_missing_files_block_plainly(tmp_path: Path, store: Store) -> None:
