@@ -7,34 +7,34 @@ name and consent, the posts a withdrawal affects) never includes a surname.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.wording import plural
 
 
 def register(subparsers: Any) -> None:
-    roster = subparsers.add_parser(
-        "roster", help="the class list and each family's consent (kept on this PC only)"
+    actions = command_actions(
+        subparsers, "roster", "the class list and each family's consent (kept on this PC only)"
     )
-    actions = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
-    load = actions.add_parser(
-        "import", help="import a class list: first_name,last_name[,photo_consent,name_consent]"
+    load = add_action(
+        actions,
+        "import",
+        import_cmd,
+        "import a class list: first_name,last_name[,photo_consent,name_consent]",
+        file="FILE.csv",
     )
-    load.add_argument("file", metavar="FILE.csv", type=Path)
     load.add_argument("--class", dest="class_name", metavar="NAME", required=True)
-    load.add_argument("--json", action="store_true")
-    load.set_defaults(func=import_cmd)
-    change = actions.add_parser("set", help="record a family's consent for one child")
+    add_json(load)
+    change = add_action(actions, "set", set_cmd, "record a family's consent for one child")
     change.add_argument("first_name", metavar="FIRST_NAME")
     change.add_argument("--class", dest="class_name", metavar="NAME", required=True)
     change.add_argument("--surname", metavar="NAME", help="when two children share a first name")
     change.add_argument("--photo-consent", choices=("yes", "no"))
     change.add_argument("--name-consent", choices=("yes", "no"))
-    change.add_argument("--json", action="store_true")
-    change.set_defaults(func=set_cmd)
+    add_json(change)
 
 
 def import_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kaizen_exchange.cli.common import EXIT_OK, EXIT_USAGE, Context, shorten, table
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.errors import BadInput
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _add_draft(actions: Any) -> None:
-    draft = actions.add_parser("draft", help="save a new draft post (text, photos, videos)")
+    draft = add_action(actions, "draft", draft_cmd, "save a new draft post (text, photos, videos)")
     draft.add_argument("--title", required=True)
     text = draft.add_mutually_exclusive_group(required=True)
     text.add_argument("--text", help="the post's words (**bold**, *italic*, - lists, [links](…))")
@@ -32,18 +33,15 @@ def _add_draft(actions: Any) -> None:
     draft.add_argument("--file", metavar="PATH", action="append", default=[], type=Path)
     draft.add_argument("--tag", metavar="TAG", action="append", default=[])
     draft.add_argument("--class", dest="class_name", metavar="NAME", default="")
-    draft.add_argument("--json", action="store_true")
-    draft.set_defaults(func=draft_cmd)
+    add_json(draft)
 
 
 def _add_list(actions: Any) -> None:
-    listing = actions.add_parser("list", help="drafts, queued, waiting and published posts")
-    listing.add_argument("--json", action="store_true")
-    listing.set_defaults(func=list_cmd)
+    add_json(add_action(actions, "list", list_cmd, "drafts, queued, waiting and published posts"))
 
 
 def _add_mark(actions: Any) -> None:
-    mark = actions.add_parser("mark", help="say which children are in a photo (kept on this PC)")
+    mark = add_action(actions, "mark", mark_cmd, "say who is in a photo (kept on this PC)")
     mark.add_argument("draft_id", metavar="DRAFT_ID", type=int)
     which = mark.add_mutually_exclusive_group(required=True)
     which.add_argument("--photo", metavar="N", type=int, help="1 for the first photo")
@@ -51,25 +49,22 @@ def _add_mark(actions: Any) -> None:
     who = mark.add_mutually_exclusive_group(required=True)
     who.add_argument("--pupil", metavar="FIRST_NAME", action="append", default=None)
     who.add_argument("--nobody", action="store_true", help="no child can be recognised")
-    mark.add_argument("--json", action="store_true")
-    mark.set_defaults(func=mark_cmd)
+    add_json(mark)
 
 
 def _add_check(actions: Any) -> None:
-    check = actions.add_parser("check", help="the safeguarding checks of a draft")
+    check = add_action(actions, "check", check_cmd, "the safeguarding checks of a draft")
     check.add_argument("draft_id", metavar="DRAFT_ID", type=int)
     check.add_argument(
         "--override", metavar="KIND", action="append", default=[], help="let a finding through"
     )
-    check.add_argument("--json", action="store_true")
-    check.set_defaults(func=check_cmd)
+    add_json(check)
 
 
 def _add_settings(actions: Any) -> None:
-    settings = actions.add_parser("settings", help="the school's sharing settings")
+    settings = add_action(actions, "settings", settings_cmd, "the school's sharing settings")
     settings.add_argument("--video-limit", metavar="MB", type=int, help="largest video, in MB")
-    settings.add_argument("--json", action="store_true")
-    settings.set_defaults(func=settings_cmd)
+    add_json(settings)
 
 
 #: Every ``share`` action; another module adds its own by appending to this list.
@@ -83,8 +78,7 @@ ACTIONS: list[Callable[[Any], None]] = [
 
 
 def register(subparsers: Any) -> None:
-    share = subparsers.add_parser("share", help="share the class's work on the school's blog")
-    actions = share.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = command_actions(subparsers, "share", "share the class's work on the school's blog")
     for add in ACTIONS:
         add(actions)
 
