@@ -96,8 +96,8 @@ def of_sync(report: SyncReport | None) -> Changes:
     if report is None:
         return Changes.of(Kind.SCHOOLS, Kind.POSTS, Kind.MEDIA)
     kinds = set()
-    if report.new_posts or report.updated_posts:
-        kinds.add(Kind.POSTS)
+    if report.new_posts or report.updated_posts or report.new_comments or report.updated_comments:
+        kinds.add(Kind.POSTS)  # a post's conversation is part of the post
     if report.media_fetched or report.media_evicted:
         kinds.add(Kind.MEDIA)
     return schools({feed.school for feed in report.feeds}, *kinds)

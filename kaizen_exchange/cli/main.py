@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "feeds": ("feeds_cmds", "the partner blogs' feeds"),
     "sync": ("sync_cmds", "fetch new posts and their pictures"),
     "posts": ("posts_cmds", "read the partner schools' posts"),
+    "comments": ("comments_cmds", "partner classes' replies to posts"),
     "cache": ("cache_cmds", "the offline pictures and attachments"),
     "demo-sync": ("demo_cmds", "sync the bundled demo network (no internet needed)"),
     "slots": ("schedule_cmds", "find times when schools can meet"),

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kaizen_exchange.cli.comments_cmds import print_thread
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
+from kaizen_exchange.conversations.reading import conversation
 from kaizen_exchange.feeds.sanitize import plain_text
 from kaizen_exchange.reading.new_posts import new_from_partners, parse_moment
 from kaizen_exchange.reading.posts import PostSummary, get_post, list_posts, set_pinned, set_read
@@ -35,6 +37,9 @@ def register(subparsers: Any) -> None:
     form = show.add_mutually_exclusive_group()
     form.add_argument("--html", action="store_true", help="HTML with local file:// pictures")
     form.add_argument("--json", action="store_true")
+    show.add_argument(
+        "--comments", action="store_true", help="with its comments, replies under what they answer"
+    )
     read = add_action(actions, "read", read_cmd, "mark posts as read")
     read.add_argument("post_ids", type=int, nargs="+", metavar="POST_ID")
     read.add_argument("--unread", action="store_true", help="mark them unread instead")
@@ -92,8 +97,12 @@ def new_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 def show_cmd(args: argparse.Namespace, ctx: Context) -> int:
     post = get_post(ctx.store, args.post_id)
+    threads = conversation(ctx.store, args.post_id) if args.comments else None
     if args.json:
-        ctx.print_json(post.to_json())
+        shown = post.to_json()
+        if threads is not None:
+            shown["comments"] = [c.to_json() for c in threads]
+        ctx.print_json(shown)
     elif args.html:
         ctx.say(post.local_html())
     else:
@@ -106,6 +115,8 @@ def show_cmd(args: argparse.Namespace, ctx: Context) -> int:
         for media in post.media:
             where = str(media.path) if media.path else f"not saved ({media.status})"
             ctx.say(f"  [{media.kind}] {where}")
+        if threads is not None:
+            print_thread(ctx, threads)
     return EXIT_OK
 
 

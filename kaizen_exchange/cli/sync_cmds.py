@@ -12,6 +12,7 @@ from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
 from kaizen_exchange.logs import redact
 from kaizen_exchange.store.sync_lock import sync_lock
+from kaizen_exchange.wording import plural
 
 
 def register(subparsers: Any) -> None:
@@ -76,8 +77,14 @@ def print_summary(ctx: Context, report: SyncReport) -> None:
     ctx.say(
         f"Synced {len(report.feeds)} feeds in {report.seconds:.1f} s: "
         f"{report.new_posts} new posts, {report.updated_posts} updated, "
+        f"{plural(report.new_comments, 'new comment')}, "
         f"{report.media_fetched} pictures and files saved for offline use."
     )
+    comments_failed = [f for f in report.feeds if f.comments_error]
+    if comments_failed:
+        ctx.say(f"\nThe comments of {plural(len(comments_failed), 'blog')} could not be read:")
+        for feed in comments_failed:
+            ctx.say(f"  {feed.school}: {feed.comments_error}")
     if failed:
         ctx.say(f"\n{len(failed)} feeds had problems (the others synced):")
         rows = [[f.school, f.status, shorten(redact(f.url), 45), f.error or ""] for f in failed]

@@ -81,7 +81,7 @@ def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
     os._exit(0)  # a page's transaction cut short here is rolled back by SQLite
 
 
-def _connection(path: str) -> sqlite3.Connection:
+def worker_connection(path: str) -> sqlite3.Connection:
     """This thread's connection to the store (a worker keeps one for all its pages)."""
     cached: dict[str, sqlite3.Connection] = _local.__dict__.setdefault("connections", {})
     if path not in cached:
@@ -98,13 +98,16 @@ def store_page(job: PageJob) -> PageResult:
     digest = hashlib.sha256(job.body).hexdigest()
     if digest == job.same_as:
         if job.answer is not None:  # nothing new, but the feed did answer
-            with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
+            with (
+                taking_turns(_write_lock),
+                transaction(worker_connection(job.database)) as connection,
+            ):
                 writer.answered(connection, [job.answer])
         return PageResult(0, 0, 0, False, digest, unchanged=True)
     from kaizen_exchange.feeds.parse import parse_feed  # not for a sync that parses nothing
 
     parsed = parse_feed(job.body, job.url, job.headers)
-    with taking_turns(_write_lock), transaction(_connection(job.database)) as connection:
+    with taking_turns(_write_lock), transaction(worker_connection(job.database)) as connection:
         applied = writer.feed_page(
             connection, job.school_id, parsed, job.answer, job.feed_id, digest
         )
@@ -119,4 +122,11 @@ def store_page(job: PageJob) -> PageResult:
     )
 
 
-__all__ = ["PageJob", "PageResult", "init_worker", "store_page", "write_lock"]
+__all__ = [
+    "PageJob",
+    "PageResult",
+    "init_worker",
+    "store_page",
+    "worker_connection",
+    "write_lock",
+]

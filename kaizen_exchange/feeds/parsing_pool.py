@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from kaizen_exchange.feeds.page_store import (
     PageJob,
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 POOL_THRESHOLD = 16
+J = TypeVar("J")
+R = TypeVar("R")
 
 
 class ParsingPool:
@@ -52,10 +55,15 @@ class ParsingPool:
 
     async def store(self, job: PageJob) -> PageResult:
         """Parse and store one page (FeedParseError when the body is not a feed)."""
+        return await self.run(store_page, job)
+
+    async def run(self, work: Callable[[J], R], job: J) -> R:
+        """Run ``work(job)`` on a worker (``work`` a module-level function, ``job`` and
+        its result picklable): a comments feed is parsed and stored like a page."""
         if self._pool is None:
-            return await asyncio.to_thread(store_page, job)
+            return await asyncio.to_thread(work, job)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, store_page, job)
+        return await loop.run_in_executor(self._pool, work, job)
 
     def close(self) -> None:
         if self._pool is not None:

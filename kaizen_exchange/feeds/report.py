@@ -22,6 +22,11 @@ class FeedReport:
     seconds: float = 0.0
     #: posts of this feed that could not be read (the rest were stored)
     items_failed: list[ItemError] = field(default_factory=list)
+    #: comments stored from the blog's comments feed (new ones; edited ones)
+    comments_new: int = 0
+    comments_updated: int = 0
+    #: the comments feed failed (alone: the posts above synced): why, in plain words
+    comments_error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -33,6 +38,9 @@ class FeedReport:
             "updated": self.updated,
             "error": self.error,
             "items_failed": [i.to_json() for i in self.items_failed],
+            "comments_new": self.comments_new,
+            "comments_updated": self.comments_updated,
+            "comments_error": self.comments_error,
         }
 
     @classmethod
@@ -47,6 +55,9 @@ class FeedReport:
             updated=int(data.get("updated", 0)),
             error=data.get("error"),
             items_failed=[ItemError(**i) for i in data.get("items_failed", [])],
+            comments_new=int(data.get("comments_new", 0)),
+            comments_updated=int(data.get("comments_updated", 0)),
+            comments_error=data.get("comments_error"),
         )
 
 
@@ -97,6 +108,14 @@ class SyncReport:
         return sum(f.updated for f in self.feeds)
 
     @property
+    def new_comments(self) -> int:
+        return sum(f.comments_new for f in self.feeds)
+
+    @property
+    def updated_comments(self) -> int:
+        return sum(f.comments_updated for f in self.feeds)
+
+    @property
     def errors(self) -> int:
         return sum(f.status == "error" for f in self.feeds)
 
@@ -105,15 +124,21 @@ class SyncReport:
         return sum(len(f.items_failed) for f in self.feeds)
 
     @property
+    def comments_errors(self) -> int:
+        return sum(f.comments_error is not None for f in self.feeds)
+
+    @property
     def exit_code(self) -> int:
-        """0 when every feed synced, 3 when some feeds or posts failed (the rest are stored)."""
-        return 3 if self.errors or self.items_failed else 0
+        """0 when every feed synced, 3 when some feeds, posts or comments feeds failed
+        (the rest are stored)."""
+        return 3 if self.errors or self.items_failed or self.comments_errors else 0
 
     def to_json(self) -> dict[str, Any]:
         return {
             "feeds": [f.to_json() for f in self.feeds],
             "new_posts": self.new_posts,
             "updated_posts": self.updated_posts,
+            "new_comments": self.new_comments,
             "media_fetched": self.media_fetched,
             "errors": self.errors,
             "seconds": round(self.seconds, 3),

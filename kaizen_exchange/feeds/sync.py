@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from kaizen_exchange.conversations.feed_sync import CommentsStep
 from kaizen_exchange.disk_full import stop_when_full
 from kaizen_exchange.feeds import writer
 from kaizen_exchange.feeds.contain import all_or_stop, failure
@@ -68,6 +69,8 @@ class _FeedJob:
     body_hash: str | None
     history_done: bool
     prefetched: Fetched | None = None  # discovery's GET, reused as the first fetch
+    is_wordpress: bool = False  # its page read this time says so (it gets a comments feed)
+    answered_at: str | None = None  # the address that answered (after redirects)
 
 
 class Syncer:
@@ -118,6 +121,9 @@ class Syncer:
         # Small writes (a 304, an error) go to a writer thread in batches, off the loop,
         # taking turns with the workers' page writes.
         self._db = WriteQueue(self.database, turn=pool.write_lock)
+        self._comments = CommentsStep(
+            self.database, self.limiter, self.options.http, self._db.write, self._batched
+        )
         log.info("sync: %d feeds due, %d blogs to discover", len(jobs), len(discoveries))
         try:
             work = [self._feed(client, pool, job) for job in jobs]
@@ -191,6 +197,10 @@ class Syncer:
                 await self._feed_steps(client, pool, job, report)
         except Exception as exc:  # the one boundary: this feed fails, the sync goes on
             await self._failed(report, exc, job.id)
+        if report.status in ("ok", "not_modified", "moved"):  # its comments fail alone
+            async with self._in_progress:
+                where = (job.answered_at or job.url) if job.is_wordpress else None
+                await self._comments.run(client, pool, job.id, job.school, report, where)
         self._finish(report, started)
 
     async def _failed(self, report: FeedReport, exc: Exception, feed_id: int | None) -> None:
@@ -230,6 +240,7 @@ class Syncer:
         answer = writer.answer(job.id, report.status, 200, fetched.headers, fetched.moved_to)
         stored = await pool.store(self._page(job, fetched, answer, job.body_hash))
         report.new, report.updated = stored.new, stored.updated
+        job.is_wordpress, job.answered_at = stored.is_wordpress, fetched.url
         self._items_failed(report, stored)
         if not job.history_done and not stored.unchanged:
             more = await self._history(client, pool, job, fetched.url, stored, report)

@@ -68,7 +68,13 @@ def test_redirects_and_missing_pages_keep_the_connection_open(
     run, _ = sync(data, "--no-media")
     assert run.returncode == 0, run.describe()
     asked = [r.path for r in feed_server.requests]
-    # the redirect, the feed, then WordPress history page 2 (not found here) and no more
-    assert asked == ["/old-feed/", "/blog/feed/", "/blog/feed/?paged=2"], asked
+    # the redirect, the feed, WordPress history page 2 and the blog's comments feed (both
+    # not found here) and no more
+    assert asked == [
+        "/old-feed/",
+        "/blog/feed/",
+        "/blog/feed/?paged=2",
+        "/blog/comments/feed/atom/",
+    ], asked
     connections = {r.client for r in feed_server.requests}
-    assert len(connections) == 1, f"{len(connections)} connections for 3 requests in a row"
+    assert len(connections) == 1, f"{len(connections)} connections for 4 requests in a row"

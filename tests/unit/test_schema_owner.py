@@ -13,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlmodel import SQLModel, col, select
 
+import kaizen_exchange.conversations.models
 import kaizen_exchange.publishing.models
 import kaizen_exchange.schedule.models
 import kaizen_exchange.sharing.models
@@ -22,12 +23,17 @@ from kaizen_exchange.store.models import Feed, School
 from kaizen_exchange.store.sqlite import from_sql_time, sql_time
 
 #: Tables SQLite makes for the full-text index (a virtual table the ORM does not model).
-FTS_TABLES = {"post_fts", "post_fts_data", "post_fts_idx", "post_fts_config", "post_fts_docsize"}
+FTS_TABLES = {
+    f"{table}_fts{part}"
+    for table in ("post", "comment")
+    for part in ("", "_data", "_idx", "_config", "_docsize")
+}
 MODEL_MODULES = (
     kaizen_exchange.store.models,
     kaizen_exchange.schedule.models,
     kaizen_exchange.sharing.models,
     kaizen_exchange.publishing.models,
+    kaizen_exchange.conversations.models,
 )
 
 

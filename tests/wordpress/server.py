@@ -534,3 +534,19 @@ class WordPressSite:
                     f"\n--- {path} (tail) ---\n" + path.read_text(errors="replace")[-1500:]
                 )
         return "".join(tails)
+
+    # --- comments (issue 14) ---------------------------------------------------------------
+
+    def add_comments(
+        self, post: Post, comments: list[dict[str, object]]
+    ) -> list[dict[str, object]]:
+        """Adds comments to ``post`` through php/wp-comments.php (stored as given: approved or
+        held, markup untouched); each dict has author, email, content, parent (the position of
+        an earlier comment of the list, or None) and approved. Returns WordPress's ids."""
+        made = self._run(
+            [which("php") or "php", PHP_DIR / "wp-comments.php", str(post.id)],
+            step="wp-comments.php",
+            stdin=json.dumps(comments),
+        )
+        result: list[dict[str, object]] = json.loads(made)
+        return result
