@@ -1,4 +1,4 @@
-"""The tables of conversations (migration 0005 owns them; these describe the same).
+"""The tables of conversations (migration 0007 owns them; these describe the same).
 
 Kept apart from :mod:`kaizen_exchange.store.models` because only conversations use
 them; tests/unit/test_schema_owner.py checks both against a migrated database.

@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from kaizen_exchange.conversations.models import Comment
 from kaizen_exchange.errors import NotFound
-from kaizen_exchange.posts import utc_iso
+from kaizen_exchange.reading.posts import utc_iso
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Post, School
 

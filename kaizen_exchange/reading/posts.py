@@ -171,7 +171,13 @@ def list_posts(
 
 
 def _matching_ids(match: str) -> Any:
-    return text("SELECT rowid FROM post_fts WHERE post_fts MATCH :match").bindparams(match=match)
+    """Posts whose words match, and posts with a comment whose words (or author) match:
+    a class looking for "winter" finds the post where the partners talked about it."""
+    return text(
+        "SELECT rowid FROM post_fts WHERE post_fts MATCH :match UNION"
+        " SELECT comment.post_id FROM comment_fts JOIN comment ON comment.id = comment_fts.rowid"
+        " WHERE comment_fts MATCH :match"
+    ).bindparams(match=match)
 
 
 def _every_match(query: Any, match: str) -> Any:

@@ -201,7 +201,16 @@ def test_a_new_comment_is_added_and_the_known_ones_are_not_rewritten(scenario: S
         )
     )
     scenario.server.feed("/talk/comments/feed/atom/", atom_comments(site, conversation))
-    run, report = sync(scenario.data, "--no-media")
+    _, report = sync(scenario.data, "--no-media")
     entry = feed_entry(report, "talk")
     assert (entry["comments_new"], entry["comments_updated"]) == (1, 0), entry
     assert len(_thread(scenario.data)) == 2  # the first post's conversation as it was
+
+
+def test_a_comments_words_find_its_post(scenario: Scenario) -> None:
+    found = posts_list(scenario.data, "--search", "wet winter")
+    assert found == []  # words of two comments together do not make a match
+    (post,) = posts_list(scenario.data, "--search", "winter")
+    assert post["title"] == "Talk post 0"
+    (post,) = posts_list(scenario.data, "--search", "Brr thank")
+    assert post["title"] == "Talk post 0"
