@@ -19,7 +19,7 @@ from sqlmodel import col, select
 
 from kaizen_exchange.conversations.models import Comment
 from kaizen_exchange.errors import NotFound
-from kaizen_exchange.reading.posts import utc_iso
+from kaizen_exchange.json_rows import as_json
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Post, School
 
@@ -42,17 +42,7 @@ class ThreadedComment:
     replies: list[ThreadedComment] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "author": self.author,
-            "published": utc_iso(self.published),
-            "text": self.text,
-            "html": self.html,
-            "url": self.url,
-            "ours": self.ours,
-            "read": self.read,
-            "replies": [r.to_json() for r in self.replies],
-        }
+        return as_json(self, leave_out=("depth",))  # the nesting says it
 
 
 def thread(comments: Iterable[Comment]) -> list[ThreadedComment]:
@@ -147,7 +137,7 @@ class ListedComment:
     read: bool
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.__dict__, "published": utc_iso(self.published)}
+        return as_json(self)
 
 
 def list_comments(
