@@ -8,10 +8,10 @@ set it, so a script that looks does not hide new replies from the teacher.
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
 from typing import Any
 
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
+from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.conversations.reading import (
     ListedComment,
     ThreadedComment,
@@ -19,37 +19,32 @@ from kaizen_exchange.conversations.reading import (
     list_comments,
 )
 from kaizen_exchange.operations.conversations import mark_comments_read
-from kaizen_exchange.schedule.localtime import parse_date
+from kaizen_exchange.reading.new_posts import parse_moment
 from kaizen_exchange.wording import plural
 
 INDENT = "    "
 
 
 def register(subparsers: Any) -> None:
-    comments = subparsers.add_parser("comments", help="partner classes' replies to posts")
-    actions = comments.add_subparsers(dest="action", metavar="ACTION", required=True)
-    do_list = actions.add_parser(
-        "list", help="comments, those on our own school's posts first, then newest first"
+    actions = command_actions(subparsers, "comments", "partner classes' replies to posts")
+    do_list = add_action(
+        actions, "list", list_cmd, "comments, those on our own school's posts first, then newest"
     )
     do_list.add_argument("--school", metavar="ID", help="only comments on this school's posts")
     do_list.add_argument(
         "--since",
-        metavar="DATE",
-        help="only comments from this day on (YYYY-MM-DD, this computer's day)",
+        metavar="WHEN",
+        help='only comments from then on: "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" (this computer)',
     )
     do_list.add_argument("--unread", action="store_true", help="only comments not yet read")
     do_list.add_argument(
         "--mark-read", action="store_true", help="mark the comments listed as read"
     )
-    do_list.add_argument("--json", action="store_true")
-    do_list.set_defaults(func=list_cmd)
+    add_json(do_list)
 
 
 def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    since = None
-    if args.since:
-        day = parse_date(args.since, "--since")
-        since = datetime(day.year, day.month, day.day).astimezone()  # this computer's midnight
+    since = parse_moment(args.since, "--since") if args.since else None
     found = list_comments(ctx.store, school=args.school, since=since, unread=args.unread)
     if args.mark_read and found:
         mark_comments_read(ctx.store, [c.id for c in found])
