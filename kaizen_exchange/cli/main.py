@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "roster": ("roster_cmds", "the class list and each family's consent (kept on this PC only)"),
     "share": ("share_cmds", "share the class's work on the school's blog"),
     "account": ("account_cmds", "the school blog's WordPress account used to publish"),
+    "outbox": ("outbox_cmds", "posts waiting to be sent to the school's blog"),
 }
 COMMAND_MODULES = tuple(dict.fromkeys(module for module, _ in COMMANDS.values()))
 

@@ -78,6 +78,8 @@ ACTIONS: list[Callable[[Any], None]] = [
 
 
 def register(subparsers: Any) -> None:
+    from kaizen_exchange.cli import publish_cmds  # noqa: F401 - adds publish, pending, takedown…
+
     actions = command_actions(subparsers, "share", "share the class's work on the school's blog")
     for add in ACTIONS:
         add(actions)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kaizen_exchange.cli.common import Context, shorten, table
 from kaizen_exchange.errors import NotFound
@@ -11,8 +11,12 @@ from kaizen_exchange.feeds.http import HttpSettings
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
 from kaizen_exchange.feeds.sync import SyncOptions, run_sync
 from kaizen_exchange.logs import redact
+from kaizen_exchange.publishing.sync_hook import after_sync
 from kaizen_exchange.store.sync_lock import sync_lock
 from kaizen_exchange.wording import plural
+
+if TYPE_CHECKING:
+    from kaizen_exchange.publishing.retry import RetryReport
 
 
 def register(subparsers: Any) -> None:
@@ -57,10 +61,12 @@ def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
         report = run_sync(database, options, _progress(ctx) if interactive else None)
     if interactive:
         ctx.err.write("\r\033[K")
+    sent = after_sync(database)  # posts waiting for the school's blog (issue 13)
     if args.json:
-        ctx.print_json(report.to_json())
+        ctx.print_json({**report.to_json(), **({"outbox": sent.to_json()} if sent else {})})
     else:
         print_summary(ctx, report)
+        print_outbox(ctx, sent)
     return report.exit_code
 
 
@@ -70,6 +76,14 @@ def _progress(ctx: Context) -> Any:
         ctx.err.flush()
 
     return show
+
+
+def print_outbox(ctx: Context, sent: RetryReport | None) -> None:
+    """What the sync's turn at the outbox sent, or why it could not."""
+    for outcome in sent.outcomes if sent else []:
+        ctx.say(f"Draft {outcome.draft_id}: {outcome.message}")
+    if sent and sent.note:
+        ctx.say(sent.note)
 
 
 def print_summary(ctx: Context, report: SyncReport) -> None:

@@ -85,6 +85,9 @@ async def _sync(database: Any, quota: int | None) -> int:
     except asyncio.CancelledError:
         _say({"cancelled": True})
         return 130
+    from kaizen_exchange.publishing.sync_hook import after_sync
+
+    after_sync(database)  # posts waiting for the school's blog, before the window stops us
     _say({"report": report.to_json()})
     return 0
 

@@ -213,7 +213,9 @@ class WordPress:
         message = body.get("message") if isinstance(body, dict) else None
         said = f': "{_clean(message)}"' if isinstance(message, str) else ""
         return SiteError(
-            f"The blog at {site} refused the request (HTTP {response.status_code}){said}."
+            f"The blog at {site} refused the request (HTTP {response.status_code}){said}.",
+            wp_code=code if isinstance(code, str) else None,
+            data=body.get("data") if isinstance(body, dict) else None,
         )
 
 

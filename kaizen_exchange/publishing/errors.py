@@ -28,10 +28,20 @@ class SiteError(KaizenError):
     code = BAD_ANSWER
     retry_later = False
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        wp_code: str | None = None,
+        data: object = None,
+    ) -> None:
         super().__init__(message)
         if code is not None:
             self.code = code
+        #: WordPress's own error code and data ("term_exists" carries the existing term's id)
+        self.wp_code = wp_code
+        self.data = data
 
 
 class SiteUnreachable(SiteError):

@@ -324,11 +324,12 @@ class WordPressSite:
             self._spawn_php_server()
             self._wait_php_server()
 
-    def hold(self, method: str, path: str) -> None:
-        """The next successful METHOD request whose path contains ``path`` is done by WordPress,
-        then its answer is held until :meth:`release` (see php/router.php)."""
+    def hold(self, method: str, path: str, *, skip: int = 0) -> None:
+        """The next successful METHOD request whose path contains ``path`` (after ``skip``
+        such requests) is done by WordPress, then its answer is held until :meth:`release`
+        (see php/router.php)."""
         self.release()
-        self.hold_file.write_text(json.dumps({"method": method, "path": path}))
+        self.hold_file.write_text(json.dumps({"method": method, "path": path, "skip": skip}))
 
     def holding(self) -> bool:
         """True once a request is held (WordPress did its work; the client has no answer)."""

@@ -45,6 +45,11 @@ if ($hold_file && is_file($hold_file)) {
             || !str_contains(urldecode($uri), $hold['path']) || !is_int($code) || $code >= 300) {
             return;
         }
+        if (($hold['skip'] ?? 0) > 0) {  // let this one through: hold a later one
+            $hold['skip']--;
+            file_put_contents($hold_file, json_encode($hold));
+            return;
+        }
         $held = $hold_file . '.held';
         if (!@rename($hold_file, $held)) {
             return;  // another request claimed it
