@@ -81,9 +81,10 @@ class WordPress:
             return self.index
         site = self.account.site
         blocked: SiteError | None = None
+        fields = {"_fields": "namespaces,authentication"}  # the whole index is ~0.5 MB
         for root, url, params in (
-            (f"{site}/wp-json/", f"{site}/wp-json/", {}),
-            ("", f"{site}/", {"rest_route": "/"}),
+            (f"{site}/wp-json/", f"{site}/wp-json/", fields),
+            ("", f"{site}/", {"rest_route": "/", **fields}),
         ):
             response = self._send("GET", url, params=params, auth=False)
             body = _json(response)

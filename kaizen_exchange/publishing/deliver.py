@@ -25,6 +25,7 @@ from kaizen_exchange.publishing.errors import CANNOT_UPLOAD, SiteError
 from kaizen_exchange.sharing.checks import check_draft
 from kaizen_exchange.sharing.drafts import Draft, DraftState, load_draft, set_state
 from kaizen_exchange.sharing.findings import CheckReport
+from kaizen_exchange.sharing.prepare import Cancelled, prepare_draft
 from kaizen_exchange.store.db import Store
 
 #: progress(phase, done, total): phase is "prepare", "upload" or "post".
@@ -120,12 +121,8 @@ def deliver(
                 return _send(store, site, item, draft, progress, cancel)
         except SiteError as exc:
             return _failed(store, item, exc, retry=exc.retry_later)
-        except Exception as exc:
-            if type(exc).__name__ != "Cancelled":
-                raise
-            failed = outbox.record_failure(
-                store, item.id, "Stopped before it was sent.", retry_later=False
-            )
+        except Cancelled as exc:  # the teacher pressed Cancel: not sent again by itself
+            failed = outbox.record_failure(store, item.id, str(exc), retry_later=False)
             set_state(store, draft.id, "draft")
             return Outcome(draft.id, "draft", failed.last_error or "", error_code="cancelled")
 
@@ -197,8 +194,6 @@ def _upload(
     cancel: Callable[[], bool] | None,
 ) -> dict[int, tuple[int, str]]:
     """Every file on the site, uploaded or found there: (media id, address) by file id."""
-    from kaizen_exchange.sharing.prepare import prepare_draft
-
     done = {
         fid: (f.media_id, f.url or "") for fid, f in item.files.items() if f.media_id is not None
     }
@@ -212,17 +207,13 @@ def _upload(
             code=CANNOT_UPLOAD,
         )
     prepare_progress = None if progress is None else (lambda d, t: progress("prepare", d, t))
-    prepared = {
-        p.file_id: p
-        for p in prepare_draft(
-            draft, _work_dir(store, item), progress=prepare_progress, cancel=cancel
-        )
-    }
+    work = _work_dir(store, item)
+    work.mkdir(parents=True, exist_ok=True)
+    ready_files = prepare_draft(draft, work, progress=prepare_progress, cancel=cancel)
+    prepared = {p.file_id: p for p in ready_files}
     for n, file in enumerate(todo, start=1):
         if cancel is not None and cancel():
-            from kaizen_exchange.sharing.prepare import Cancelled
-
-            raise Cancelled()
+            raise Cancelled("Stopped before everything was sent.")
         token = item.files[file.id].token
         found = remote.find_media(site, token)
         if found is None:
