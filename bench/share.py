@@ -10,7 +10,9 @@ measures, each the median of a few runs:
 - the video: its check + the remux, against a plain file copy of it.
 
 Targets: photos < 3 s on 2 cores, the video remux < 2 s.
-The upload half (publishing to the local WordPress) is added by the publishing work.
+The upload half (bench/_share_upload.py): the prepared files uploaded to a local real
+WordPress (tests/wordpress, as root) as publishing does it, against a bare httpx upload
+of the same bytes in the same run; target <= 1.2x. ``--no-upload`` leaves it out.
 
 Run: ``.venv/bin/python -m bench.share [--photos 10] [--video-mb 50] [--runs 3]``
 """
@@ -117,11 +119,28 @@ def report(photos: dict[str, Figure], video: dict[str, Figure], count: int, mb: 
     print(line("video: check + remux (app)", video["app_check_remux"], copy, 2.0))
 
 
+def upload_report(ready: list[prepare.PreparedFile], state: Path, runs: int) -> None:
+    """The upload half, when this machine can run the local WordPress (see tests/wordpress)."""
+    from bench._share_upload import Upload, measure_upload
+    from tests.wordpress.packages import missing_prerequisites
+    from tests.wordpress.server import WordPressSite
+
+    missing = missing_prerequisites()
+    if missing:
+        print(f"upload: skipped, no local WordPress here ({'; '.join(missing)})")
+        return
+    files = [Upload(p.path, p.upload_name, p.mime, p.alt) for p in ready]
+    with WordPressSite(state, posts=1) as site:
+        figures = measure_upload(site.base_url, site.auth, files, rounds=runs)
+    print("\n".join(figures.lines()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--photos", type=int, default=10)
     parser.add_argument("--video-mb", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-upload", action="store_true", help="no local WordPress upload")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kaizen-bench-share-") as temp:
         folder = Path(temp)
@@ -141,9 +160,15 @@ def main() -> None:
                 "photos": measure_photos(store, photo_draft, folder, args.runs),
                 "video": measure_video(store, video_draft, folder, args.runs),
             }
+            ready = [
+                *prepare.prepare_draft(photo_draft, folder / "ready"),
+                *prepare.prepare_draft(video_draft, folder / "ready"),
+            ]
         finally:
             store.close()
         report(figures["photos"], figures["video"], args.photos, video.stat().st_size / 1e6)
+        if not args.no_upload:
+            upload_report(ready, folder / "wordpress", args.runs)
 
 
 if __name__ == "__main__":
