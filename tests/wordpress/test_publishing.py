@@ -6,14 +6,16 @@ takes the child's photo down and nothing else."""
 from __future__ import annotations
 
 import signal
+import sqlite3
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
+from kaizen_exchange.paths import database_path
 from tests.helpers.media_files import revealing_tags
-from tests.integration.cli import import_network, network_toml, ok, school_toml
+from tests.integration.cli import import_network, network_toml, ok, school_toml, sync
 from tests.wordpress.publishing import CLASS, Classroom, media_of, posts_titled, wait_for
 from tests.wordpress.server import WordPressSite
 
@@ -186,3 +188,24 @@ def test_consent_withdrawn_takes_the_marked_photo_down_and_nothing_else(
     assert {m["id"] for m in wordpress.site_media()} == media_before - {marked["id"]}
     assert not Path(marked["file"]).exists(), "the photo's file is still on the site"
     assert {p["id"]: p for p in wordpress.site_posts() if p["id"] != post["id"]} == before
+
+
+def test_the_sync_sends_what_waits_once_its_back_off_has_passed(
+    wordpress: WordPressSite, tmp_path: Path
+) -> None:
+    room = Classroom.make(wordpress, tmp_path)
+    title = "Sent by the sync"
+    draft = room.draft(title, "Our class planted an oak.")
+    wordpress.stop_web()
+    try:
+        assert room.publish(draft).returncode == 3
+    finally:
+        wordpress.start_web()
+    _, early = sync(room.data, "--no-media")
+    assert "outbox" not in early and posts_titled(wordpress, title) == [], early
+    with sqlite3.connect(database_path(room.data)) as db:  # five minutes later
+        db.execute("UPDATE outbox SET next_try = '2000-01-01 00:00:00.000000'")
+    _, report = sync(room.data, "--no-media")
+    assert [o["draft"] for o in report["outbox"]["sent"]] == [draft], report["outbox"]
+    assert len(posts_titled(wordpress, title)) == 1
+    assert _state(room, draft)["state"] == "published"
