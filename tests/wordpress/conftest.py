@@ -43,3 +43,18 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say plainly, at the end of the run, whether the WordPress tier ran or was skipped."""
     for line in dict.fromkeys(_outcome):
         terminalreporter.write_line(line, yellow="skipped" in line, bold=True)
+
+
+@pytest.fixture(scope="session")
+def publishing_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WordPressSite]:
+    """A WordPress of its own for the publishing tests, which add posts, media and tags:
+    the sync tests' site must stay exactly as seeded."""
+    missing = missing_prerequisites()
+    if missing:
+        pytest.skip(f"WordPress tier skipped: missing {'; '.join(missing)}.")
+    site = WordPressSite(tmp_path_factory.mktemp("wordpress-publishing"), posts=3)
+    site.start()
+    try:
+        yield site
+    finally:
+        site.stop()
