@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 from pathlib import Path
 
 import av
@@ -179,3 +180,14 @@ def test_a_palette_png_with_an_unused_see_through_entry_becomes_jpeg_quietly(
     Image.new("P", (20, 10), 1).save(png, transparency=1)  # tRNS lists colour 0 only
     [item] = prepare_draft(_draft(store, new_file("image", png, "Flat")), tmp_path / "w")
     assert item.mime == "image/jpeg"
+
+
+def test_a_portrait_phone_video_stays_portrait(tmp_path: Path, store: Store) -> None:
+    """Phones film sideways and say "turn by 90°" in the track header; the copy keeps it."""
+    video = phone_video(tmp_path / "portrait.mp4")
+    subprocess.run(
+        ["exiftool", "-q", "-overwrite_original", "-Rotation=90", str(video)], check=True
+    )
+    assert exiftool_tags(video)["Composite:Rotation"] == 90
+    [item] = prepare_draft(_draft(store, new_file("video", video)), tmp_path / "w")
+    assert exiftool_tags(item.path)["Composite:Rotation"] == 90
