@@ -2,7 +2,9 @@
 
 The keys are the ones a presentation clicker sends and a teacher already knows:
 → / Page Down next post, ← / Page Up previous, ↑ ↓ scroll, Home / End first and
-last, Esc leaves. Everything shown comes from the local cache, like the reader.
+last, Esc leaves. Once the conversation under the post is on screen, ↓ and ↑ move
+from reply to reply (each brought to the top), so a class reads the answers one at
+a time. Everything shown comes from the local cache, like the reader.
 """
 
 from __future__ import annotations
@@ -110,6 +112,37 @@ class PresentWindow(QWidget):
         bar = self.browser.verticalScrollBar()
         bar.setValue(bar.value() + steps * bar.singleStep() * 3)
 
+    def _reply_tops(self) -> list[int]:
+        """Where each reply of the conversation starts in the document, top to bottom."""
+        document = self.browser.document()
+        layout = document.documentLayout()
+        tops = []
+        block = document.begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                names = fragments.fragment().charFormat().anchorNames()
+                if any(name.startswith("comment-") for name in names):
+                    tops.append(round(layout.blockBoundingRect(block).top()))
+                    break
+                fragments += 1
+            block = block.next()
+        return tops
+
+    def _step(self, down: bool) -> None:
+        """↓/↑: to the next (previous) reply when it is on screen, else scroll."""
+        bar = self.browser.verticalScrollBar()
+        here, page = bar.value(), bar.pageStep()
+        tops = self._reply_tops()
+        if down:
+            target = next((t for t in tops if here + 4 < t <= here + page), None)
+        else:
+            target = next((t for t in reversed(tops) if here - page <= t < here - 4), None)
+        if target is None or (down and here >= bar.maximum()):
+            self._scroll(1 if down else -1)
+        else:
+            bar.setValue(target)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown):
@@ -117,9 +150,9 @@ class PresentWindow(QWidget):
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
             self.previous()
         elif key == Qt.Key.Key_Down:
-            self._scroll(1)
+            self._step(down=True)
         elif key == Qt.Key.Key_Up:
-            self._scroll(-1)
+            self._step(down=False)
         elif key == Qt.Key.Key_Space:
             bar = self.browser.verticalScrollBar()
             bar.setValue(bar.value() + bar.pageStep())

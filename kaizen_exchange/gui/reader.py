@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from kaizen_exchange.conversations.reading import ThreadedComment, conversation, flatten
 from kaizen_exchange.gui.dates import format_datetime
 from kaizen_exchange.gui.look import QUALITIES
 from kaizen_exchange.reading.posts import PostDetail, get_post
@@ -38,6 +39,12 @@ class LoadedPost:
     school_name: str
     images: dict[str, QImage] = field(default_factory=dict)  # file:// URL -> picture
     media_folder: Path | None = None
+    #: the conversation under the post, threaded (replies under what they answer)
+    comments: list[ThreadedComment] = field(default_factory=list)
+
+    @property
+    def comment_ids(self) -> list[int]:
+        return [c.id for c in flatten(self.comments)]
 
 
 def load_post(store: Store, post_id: int, school_name: str | None = None) -> LoadedPost:
@@ -54,7 +61,8 @@ def load_post(store: Store, post_id: int, school_name: str | None = None) -> Loa
         if max(image.width(), image.height()) > MAX_IMAGE_SIDE:
             image = image.scaled(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, aspectMode=_KEEP, mode=_SMOOTH)
         images[media.path.as_uri()] = image
-    return LoadedPost(detail, school_name or detail.school, images, store.media_dir)
+    threads = conversation(store, post_id)
+    return LoadedPost(detail, school_name or detail.school, images, store.media_dir, threads)
 
 
 def _attrs(tag: str) -> dict[str, str]:
@@ -107,6 +115,31 @@ def _chips(categories: list[str]) -> str:
     return " &nbsp; ".join(chips)
 
 
+#: a reply is indented this much per level (the thread caps the levels)
+INDENT_PX = 28
+COMMENT_ANCHOR = "comment-{id}"
+
+
+def conversation_html(comments: list[ThreadedComment], width: int) -> str:
+    """The comments under a post, each reply indented under what it answers.
+
+    Each comment starts with an anchor, so Present mode can move from reply to reply.
+    """
+    shown = flatten(comments)
+    if not shown:
+        return ""
+    parts = [f'<h2 class="conversation">Conversation ({len(shown)})</h2>']
+    for comment in shown:
+        who = f"{comment.author} · {format_datetime(comment.published)}"
+        anchor = COMMENT_ANCHOR.format(id=comment.id)
+        parts.append(
+            f'<div style="margin-left:{comment.depth * INDENT_PX}px">'
+            f'<p class="comment-by"><a name="{anchor}"></a><b>{htmllib.escape(who)}</b></p>'
+            f"{fit_images(comment.html, {}, width)}</div>"
+        )
+    return "".join(parts)
+
+
 def post_html(loaded: LoadedPost, width: int) -> str:
     detail = loaded.detail
     byline = " · ".join(
@@ -119,6 +152,7 @@ def post_html(loaded: LoadedPost, width: int) -> str:
         f"<h1>{htmllib.escape(detail.title)}</h1>"
         f'<p class="byline">{htmllib.escape(byline)}</p>'
         f"<p>{_chips(detail.categories)}</p>{body}{_attachments(detail)}"
+        f"{conversation_html(loaded.comments, width)}"
     )
 
 
@@ -128,6 +162,8 @@ p.byline { color: #5b6b66; margin-top: 0; }
 span.missing { color: #8a6d1f; font-style: italic; }
 a { color: #2f6690; }
 blockquote { color: #3e4e49; margin-left: 16px; }
+h2.conversation { color: #24574a; margin-top: 18px; }
+p.comment-by { color: #3e4e49; margin-top: 12px; margin-bottom: 2px; }
 """
 
 
@@ -199,4 +235,11 @@ class LocalOnlyBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
 
 
-__all__ = ["LoadedPost", "LocalOnlyBrowser", "fit_images", "load_post", "post_html"]
+__all__ = [
+    "LoadedPost",
+    "LocalOnlyBrowser",
+    "conversation_html",
+    "fit_images",
+    "load_post",
+    "post_html",
+]

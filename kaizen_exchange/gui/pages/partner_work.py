@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from kaizen_exchange.changes import Changes, Kind
+from kaizen_exchange.conversations.reading import flatten
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.forms.ui_partner_work import Ui_PartnerWorkPage
 from kaizen_exchange.gui.look import QUALITIES, icon, scaled_font, set_role
@@ -34,6 +35,7 @@ from kaizen_exchange.gui.reader import LoadedPost, load_post
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.workers import run_op, run_task
 from kaizen_exchange.operations import posts as ops
+from kaizen_exchange.operations.conversations import mark_comments_read
 from kaizen_exchange.reading.posts import PostSummary
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing before asking the index
@@ -282,6 +284,14 @@ class PartnerWorkPage(Page):
             return
         self.ui.reader.show_post(loaded)
         self._set_reader_buttons(loaded)
+        unread = [c.id for c in flatten(loaded.comments) if not c.read]
+        if unread:  # shown under the post: the replies are read (Today stops listing them)
+            store, post_id = self.context.store, loaded.detail.id
+            run_op(
+                self.context,
+                lambda: mark_comments_read(store, unread, [post_id]),
+                owner=self,
+            )
 
     def _set_reader_buttons(self, loaded: LoadedPost | None) -> None:
         for button in (self.ui.presentButton, self.ui.pinButton, self.ui.unreadButton):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kaizen_exchange.changes import Changes, Kind
+from kaizen_exchange.conversations.reading import ListedComment, list_comments
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.dates import format_date, post_date, relative_countdown
 from kaizen_exchange.gui.look import heading, icon, muted, scaled_font, set_role
@@ -106,12 +107,15 @@ class TodayPage(Page):
         self.calls = Card("Next calls", inner)
         self.news = Card("New from your partners", inner)
         self.health = Card("Partner blogs", inner)
+        self.replies = Card("New replies", inner)
+        self.replies.hide()  # shown when there are some
         row = QHBoxLayout()
         row.setSpacing(14)
         row.addWidget(self.news, 3)
         row.addWidget(self.health, 2)
         column.addWidget(self.calls)
         column.addLayout(row)
+        column.addWidget(self.replies)
         column.addStretch(1)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
@@ -146,6 +150,11 @@ class TodayPage(Page):
         run_task(
             lambda: new_from_partners(store, since),
             lambda news: self._show_news(news) if generation == self._generation else None,
+            owner=self,
+        )
+        run_task(
+            lambda: list_comments(store, unread=True, limit=REPLIES_SHOWN + 1),
+            lambda found: self._show_replies(found) if generation == self._generation else None,
             owner=self,
         )
         self._show_health()
@@ -213,6 +222,18 @@ class TodayPage(Page):
             self.news.add(line)
         self.news.add(self._go_button("partner-work", "Read them", PARTNER_WORK))
 
+    # -- new replies ----------------------------------------------------------------
+    def _show_replies(self, found: list[ListedComment]) -> None:
+        """Unread comments, replies to our own posts first: the answers a class waits for."""
+        self.replies.clear()
+        self.replies.setVisible(bool(found))
+        for comment in found[:REPLIES_SHOWN]:
+            self.replies.add(wrapped(reply_line(comment), self))
+        if len(found) > REPLIES_SHOWN:
+            self.replies.add(muted("… and more under the posts."))
+        if found:
+            self.replies.add(self._go_button("partner-work", "Read them", PARTNER_WORK))
+
     # -- blog health ----------------------------------------------------------------
     def _show_health(self) -> None:
         self.health.clear()
@@ -255,6 +276,23 @@ class TodayPage(Page):
         button.setAccessibleName(text)
         button.clicked.connect(lambda: self.context.navigate.emit(page))
         return button
+
+
+REPLIES_SHOWN = 5
+
+
+def reply_line(comment: ListedComment) -> str:
+    """ "Wattle Creek Year 4 answered your post “Our winter”", or where a partner's was."""
+    who, title = htmllib.escape(comment.author), htmllib.escape(comment.post_title)
+    when = htmllib.escape(post_date(comment.published))
+    if comment.on_our_post:
+        return f"<b>{who}</b> answered your post \u201c{title}\u201d {_grey(when)}"
+    where = f"({htmllib.escape(comment.school)}, {when})"
+    return f"<b>{who}</b> on \u201c{title}\u201d {_grey(where)}"
+
+
+def _grey(html: str) -> str:
+    return f"<span style='color:#5b6b66'>{html}</span>"
 
 
 def _reasons(school: SchoolRow) -> str:
