@@ -104,6 +104,12 @@ http {{
             }}
             index index.xml;
         }}
+        location ~ /comments/feed/atom/$ {{
+            # a blog's Atom comments feed, when the run has written one (else 404)
+            index index.xml;
+            types {{ }}
+            default_type application/atom+xml;
+        }}
     }}
 }}
 """

@@ -8,6 +8,7 @@ TARGET_SPEEDUP = 5.0  # (b) at least 5x faster than (a)
 TARGET_MEDIA_RATIO = 1.25  # (c) within 1.25x of the bare loop
 TARGET_WARM_SECONDS = 2.0  # (d)
 TARGET_RSS_MB = 300.0  # (e)
+TARGET_COMMENTS_RATIO = 1.3  # (b) with comments within 1.3x of (b0) without (issue 14)
 
 
 def verdict(ok: bool | None) -> str:
@@ -27,16 +28,22 @@ def results_of(figures: dict[str, Any]) -> dict[str, Any]:
     m = figures.get("c_media_phase", {}).get("seconds")
     d = figures.get("d_warm", {}).get("wall_seconds")
     rss = figures.get("e_peak_rss_mb")
+    b0 = figures.get("b0_cold_without_comments", {}).get("wall_seconds")
+    comments_ratio = b / b0 if b and b0 else None
     speedup = a / b if b else None
     media_ratio = m / bare if m is not None and bare else None
     return {
         "b_speedup": speedup,
         "b_speedup_in_app": a / b_in if isinstance(b_in, int | float) and b_in else None,
         "c_media_ratio": media_ratio,
+        "b_comments_ratio": comments_ratio,
         "d_warm_seconds": d,
         "e_peak_rss_mb": rss,
         "pass": {
             "b": None if speedup is None else speedup >= TARGET_SPEEDUP,
+            "b_comments": None
+            if comments_ratio is None
+            else comments_ratio <= TARGET_COMMENTS_RATIO,
             "c": None if media_ratio is None else media_ratio <= TARGET_MEDIA_RATIO,
             "d": None if d is None else d < TARGET_WARM_SECONDS,
             "e": None if rss is None else rss < TARGET_RSS_MB,
@@ -89,6 +96,15 @@ def report(figures: dict[str, Any]) -> dict[str, Any]:
         ),
         ("    of which the feeds phase", _num(phases.get("feeds")), "", "", ""),
         (
+            "(b0) the same cold sync before the blogs had comments",
+            _num(figures.get("b0_cold_without_comments", {}).get("wall_seconds")),
+            _num(figures.get("b0_cold_without_comments", {}).get("cpu_seconds")),
+            f"(b) <= {TARGET_COMMENTS_RATIO}x",
+            f"{results['b_comments_ratio']:.2f}x {verdict(ok['b_comments'])}"
+            if results["b_comments_ratio"]
+            else "n/a",
+        ),
+        (
             "(c) media phase [" + str(media.get("source", "n/a")) + "]",
             _num(media.get("seconds")),
             "",
@@ -130,7 +146,8 @@ def report(figures: dict[str, Any]) -> dict[str, Any]:
     print(
         f"Kaizen Exchange sync benchmark: {corpus['feeds']} feeds x "
         f"{corpus['posts'] // max(1, corpus['feeds'])} posts on {corpus['hosts']} hosts, "
-        f"{corpus['images']} images ({corpus['image_mb']} MB), feeds {corpus['feed_mb']} MB; "
+        f"{corpus['images']} images ({corpus['image_mb']} MB), feeds {corpus['feed_mb']} MB, "
+        f"{corpus.get('comments', 0)} comments ({corpus.get('comment_feed_mb', 0)} MB); "
         f"{corpus['cpus']} CPUs, Python {corpus['python']}, load average "
         f"{corpus['loadavg_before'][0]} before, {corpus.get('loadavg_after', ['?'])[0]} after"
     )

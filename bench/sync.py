@@ -8,7 +8,12 @@ Run from the repository root (see bench/README.md)::
 It measures, in one run and on one machine: (a) a sequential feedparser loop over the
 feeds; (b) the app's cold ``sync --no-media``; (c) the app's media phase against a bare
 httpx download loop of the same images at the same concurrency; (d) a warm sync where
-every feed answers 304; (e) the app's peak memory. It installs nothing: nginx must be
+every feed answers 304; (e) the app's peak memory. With ``--comments N`` (default 5)
+it also measures (b0) the same cold sync before the blogs had comments feeds, then
+gives every blog a WordPress Atom comments feed with on average N comments per post
+(a third of them replies), so (b) is the cold sync with comments against (b0) without
+(issue 14: at most 1.3x), and (d) asks every comments feed too (all 304, and never a
+per-post feed). It installs nothing: nginx must be
 there already (it says how to get it when it is not).
 """
 
@@ -27,7 +32,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bench import _feeds, _nginx
+from bench import _comments, _feeds, _nginx
 from bench._measure import AppRun, bare_download, run_app, sequential_feedparser
 from bench._report import report
 
@@ -40,6 +45,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--feeds", type=int, default=500, help="feeds, 10 per host (500)")
     parser.add_argument("--posts", type=int, default=20, help="posts per feed (20)")
+    parser.add_argument(
+        "--comments", type=int, default=5, help="average comments per post, 0 for none (5)"
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the figures to FILE")
     parser.add_argument(
         "--baselines-only", action="store_true", help="measure (a) and the bare loop only"
@@ -226,12 +234,18 @@ class Bench:
         assert corpus.network_file is not None
         imported = self.app(data, "network", "import", str(corpus.network_file))
         self.check("network import", imported.returncode == 0, f"exit {imported.returncode}")
+        if self.args.comments:
+            self.cold_without_comments()
 
         print("(b) cold sync --no-media…", flush=True)
         cold = self.app(data, "sync", "--no-media", "--json")
         self.figures["b_cold"] = self.summary(cold)
         self.verify_feeds(cold, "cold", {"ok"})
         self.verify_posts(data)
+        if self.args.comments:
+            stored = db_count(data, "SELECT count(*) FROM comment")
+            wanted = self.figures["corpus"]["comments"]
+            self.check("comments stored", stored == wanted, f"{stored} stored, {wanted} in feeds")
 
         print("(c) sync with media…", flush=True)
         media = self.app(data, "sync", "--json")
@@ -260,8 +274,30 @@ class Bench:
             warm_report.get("media_fetched") == 0,
             f"media_fetched={warm_report.get('media_fetched')}",
         )
+        if self.args.comments:
+            self.check(
+                "warm sync: no new comments, no comments feed failed",
+                warm_report.get("new_comments") == 0
+                and not any(f.get("comments_error") for f in warm_report.get("feeds") or []),
+                f"new_comments={warm_report.get('new_comments')}",
+            )
         self.figures["c_media_phase"] = self.media_phase(report, media, warm)
         self.figures["e_peak_rss_mb"] = max(max(r.maxrss_mb, r.tree_peak_mb) for r in self.runs)
+
+    def cold_without_comments(self) -> None:
+        """(b0): the cold sync before any blog has a comments feed (each answers 404 once),
+        in a data folder of its own; then every blog gets one."""
+        corpus, plain = self.corpus, self.root / "data-without-comments"
+        assert corpus.network_file is not None
+        self.app(plain, "network", "import", str(corpus.network_file))
+        print("(b0) cold sync --no-media, blogs without comments feeds…", flush=True)
+        cold = self.app(plain, "sync", "--no-media", "--json")
+        self.figures["b0_cold_without_comments"] = self.summary(cold)
+        self.verify_feeds(cold, "cold without comments", {"ok"})
+        comments, size = _comments.write_comment_feeds(corpus, self.args.comments)
+        self.figures["corpus"]["comments"] = comments
+        self.figures["corpus"]["comment_feed_mb"] = round(size / 1e6, 1)
+        print(f"comments feeds written: {comments} comments, {size / 1e6:.1f} MB", flush=True)
 
     def summary(self, run: AppRun) -> dict[str, Any]:
         report = run.json()
