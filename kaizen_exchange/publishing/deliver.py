@@ -94,9 +94,10 @@ def publish_draft(
     if not report.ok:
         raise Blocked(report)
     account = require_account(store)
+    password = password_for(account, ask)  # before queueing: no password, nothing changes
     item = outbox.enqueue(store, draft.id, [f.id for f in draft.files], status, overrides)
     set_state(store, draft.id, "queued")
-    return deliver(store, item.id, account, password_for(account, ask), progress, cancel)
+    return deliver(store, item.id, account, password, progress, cancel)
 
 
 def deliver(

@@ -90,3 +90,18 @@ def test_a_plain_file_keyring_is_not_used_unless_chosen(tmp_path: Path) -> None:
     run = account_set(data, site, "mrs.hughes", PASSWORD, env={"PYTHON_KEYRING_BACKEND": ""})
     assert "no password store (keyring)" in run.stderr, run.describe()
     assert places_holding(PASSWORD, tmp_path) == []
+
+
+def test_publishing_without_a_password_changes_nothing(tmp_path: Path) -> None:
+    """No keyring and nothing piped in: refused in plain words, the draft stays a draft."""
+    data = tmp_path / "data"
+    none = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    account_set(data, f"http://127.0.0.1:{_closed_port()}", "mrs.hughes", PASSWORD, env=none)
+    made = ok(run_cli(data, "share", "draft", "--title", "Our kites", "--text", "They flew."))
+    draft = made.stdout.split()[2].rstrip(":")
+    run = run_cli(data, "share", "publish", draft, env=none)
+    assert run.returncode == 1, run.describe()
+    assert_plain_message(run.stderr.strip().splitlines()[-1], "asked for it each time")
+    listed = ok(run_cli(data, "share", "list", "--json")).json()
+    assert [d["state"] for d in listed] == ["draft"], listed
+    assert ok(run_cli(data, "outbox", "list", "--json")).json() == []

@@ -5,6 +5,7 @@ takes the child's photo down and nothing else."""
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from kaizen_exchange.paths import database_path
 from tests.helpers.media_files import revealing_tags
+from tests.helpers.publishing import places_holding
 from tests.integration.cli import import_network, network_toml, ok, school_toml, sync
 from tests.wordpress.publishing import CLASS, Classroom, media_of, posts_titled, wait_for
 from tests.wordpress.server import WordPressSite
@@ -133,6 +135,8 @@ def test_site_down_queues_then_retry_delivers_once(publishing_site: WordPressSit
     ok(room.run("outbox", "retry", "--json"))
     assert len(posts_titled(publishing_site, title)) == 1
     assert _state(room, draft)["state"] == "published"
+    logs = Path(os.environ["KAIZEN_EXCHANGE_LOG_DIR"])
+    assert places_holding(publishing_site.auth[1], room.data, logs) == []
 
 
 def test_a_contributors_post_waits_for_a_teacher(publishing_site: WordPressSite, tmp_path: Path):
