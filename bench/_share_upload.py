@@ -1,11 +1,10 @@
 """The upload half of bench/share.py: prepared files to the local WordPress, against a bare
 httpx upload of the same bytes in the same run.
 
-The app's figure is the whole upload step of publishing as :mod:`deliver` runs it: for
-each file, the look for an earlier copy (``GET /wp/v2/media?slug=``, what makes it
-exactly-once) and the upload with its slug and alt text. The baseline is the least any
-client can do: one ``POST /wp/v2/media`` per file with the same bytes, on one
-connection. Both make WordPress do the same work (an attachment and its sub-sizes), so
+The app's figure is the whole upload step of publishing as :mod:`deliver` runs it: one
+look for earlier copies (``GET /wp/v2/media?slug=a,b,…``, what makes it exactly-once),
+then each file's upload with its slug and alt text. The baseline is the least any client
+can do: one ``POST /wp/v2/media`` per file with the same bytes, on one connection. Both make WordPress do the same work (an attachment and its sub-sizes), so
 the ratio is the app's own overhead. Rounds alternate which goes first.
 """
 

@@ -212,11 +212,12 @@ def _upload(
     work.mkdir(parents=True, exist_ok=True)
     ready_files = prepare_draft(draft, work, progress=prepare_progress, cancel=cancel)
     prepared = {p.file_id: p for p in ready_files}
+    on_site = remote.find_media(site, [item.files[f.id].token for f in todo])
     for n, file in enumerate(todo, start=1):
         if cancel is not None and cancel():
             raise Cancelled("Stopped before everything was sent.")
         token = item.files[file.id].token
-        found = remote.find_media(site, token)
+        found = on_site.get(token)
         if found is None:
             ready = prepared[file.id]
             found = remote.upload_media(
