@@ -4,8 +4,9 @@ httpx upload of the same bytes in the same run.
 The app's figure is the whole upload step of publishing as :mod:`deliver` runs it: one
 look for earlier copies (``GET /wp/v2/media?slug=a,b,…``, what makes it exactly-once),
 then each file's upload with its slug and alt text. The baseline is the least any client
-can do: one ``POST /wp/v2/media`` per file with the same bytes, on one connection. Both make WordPress do the same work (an attachment and its sub-sizes), so
-the ratio is the app's own overhead. Rounds alternate which goes first.
+can do: one ``POST /wp/v2/media`` per file with the same bytes, on one connection.
+Both make WordPress do the same work (an attachment and its sub-sizes), so the ratio
+is the app's own overhead. Rounds alternate which goes first.
 """
 
 from __future__ import annotations
