@@ -59,9 +59,10 @@ class UploadFigures:
 def _app(site_url: str, auth: tuple[str, str], files: Sequence[Upload]) -> float:
     start = time.perf_counter()
     with WordPress(Account(site_url, auth[0]), auth[1]) as site:
-        for upload in files:
-            slug = new_token()
-            if remote.find_media(site, slug) is None:
+        slugs = [new_token() for _ in files]
+        on_site = remote.find_media(site, slugs)
+        for slug, upload in zip(slugs, files, strict=True):
+            if slug not in on_site:
                 remote.upload_media(
                     site,
                     upload.path,
