@@ -173,11 +173,15 @@ def _known(
 ) -> dict[tuple[int, str], tuple[int, str]]:
     if not keys:
         return {}
+    # by post first: the unique index (post_id, identity) finds them; by identity
+    # alone every feed's page scanned the whole table (quadratic in a cold sync)
+    post_ids = list({post_id for post_id, _ in keys})
     identities = list({identity for _, identity in keys})
     rows = connection.execute(
         "SELECT post_id, identity, id, content_hash FROM comment"
-        f" WHERE identity IN ({_marks(len(identities))})",
-        identities,
+        f" WHERE post_id IN ({_marks(len(post_ids))})"
+        f" AND identity IN ({_marks(len(identities))})",
+        [*post_ids, *identities],
     ).fetchall()
     return {(post_id, identity): (row_id, digest) for post_id, identity, row_id, digest in rows}
 
