@@ -1,8 +1,12 @@
-"""Writes about the posts a teacher shares: saving a draft as it is typed."""
+"""Writes about the posts a teacher shares: saving a draft as it is typed, publishing it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from kaizen_exchange.changes import Changes, Done, Kind
+from kaizen_exchange.publishing.credentials import Ask
+from kaizen_exchange.publishing.deliver import Outcome, Progress, publish_draft
 from kaizen_exchange.sharing.drafts import Draft, save_draft
 from kaizen_exchange.store.db import Store
 
@@ -12,4 +16,20 @@ def save(store: Store, draft: Draft) -> Done[Draft]:
     return Done(save_draft(store, draft), Changes.of(Kind.DRAFTS))
 
 
-__all__ = ["save"]
+def publish(
+    store: Store,
+    draft_id: int,
+    *,
+    overrides: Sequence[str] = (),
+    ask: Ask | None = None,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Done[Outcome]:
+    """``share publish``: checked, queued, then sent; the draft's state changes either way."""
+    outcome = publish_draft(
+        store, draft_id, overrides=overrides, ask=ask, progress=progress, cancel=cancel
+    )
+    return Done(outcome, Changes.of(Kind.DRAFTS))
+
+
+__all__ = ["publish", "save"]

@@ -3,6 +3,7 @@ a wrong password told apart, and the password kept in the keyring only (the fiel
 
 from __future__ import annotations
 
+import html
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -98,3 +99,97 @@ def test_a_plain_http_blog_is_refused_before_anything_is_kept(qtbot, context: Ap
     text = answered(qtbot, dialog)
     assert "https://" in text and "Traceback" not in text
     assert load_account(context.store) is None
+
+
+def test_publishing_from_the_window_shows_progress_and_ends_with_the_link(
+    qtbot, wordpress: WordPressSite, tmp_path: Path
+):
+    """Compose in the Share page, press Publish: each step is shown (files cleaned,
+    uploaded, the post), and the post is on the real blog with its picture, linked."""
+    from kaizen_exchange.operations.account import set_account
+    from tests.helpers.share import photo, saved, share_page
+    from tests.helpers.window import close_windows, drain, open_window
+
+    store = Store(tmp_path / "data")
+    settings = AppSettings(tmp_path / "settings.ini")
+    settings.sync_at_start = False
+    user, password = wordpress.auth
+    set_account(store, wordpress.base_url, user, password)
+    steps: list[tuple[str, int, int]] = []
+    try:
+        window = open_window(qtbot, store, settings)
+        page = share_page(window)
+        page.publisher.relay.step.connect(lambda *step: steps.append(step))
+        drain(qtbot)
+        ui = page.ui
+        title = "Bug hotel " + tmp_path.name[-6:]
+        qtbot.keyClicks(ui.titleEdit, title)
+        ui.textEdit.setFocus()
+        qtbot.keyClicks(ui.textEdit, "We built a hotel for minibeasts.")
+        page.add_files([photo(tmp_path, "hotel.jpg", "#8a5a2b")])
+        qtbot.keyClicks(ui.altEdit, "A bug hotel made of sticks and bricks")
+        ui.checkedCheck.setChecked(True)
+        saved(qtbot, page)
+        qtbot.waitUntil(ui.publishButton.isEnabled, timeout=10_000)
+        ui.publishButton.click()
+        assert ui.cancelButton.isVisible() and ui.progressBar.isVisible()
+        qtbot.waitUntil(lambda: not page.publisher.running, timeout=120_000)
+        drain(qtbot)
+        assert ui.publishNote.text().startswith("Published on the school blog"), (
+            ui.publishNote.text()
+        )
+        phases = [phase for phase, _done, _total in steps]
+        assert {"prepare", "upload", "post"} <= set(phases), steps
+        assert not ui.cancelButton.isVisible()
+        [post] = [p for p in wordpress.site_posts() if p.get("title") == title]
+        qtbot.waitUntil(lambda: "open it on the blog" in ui.linkLabel.text(), timeout=5000)
+        assert post["status"] == "publish" and post["featured_media"] > 0, post
+        assert page.draft.state == "published" and page.draft.link == post["link"]
+        assert html.escape(post["link"], quote=True) in ui.linkLabel.text()
+    finally:
+        close_windows()
+        store.close()
+
+
+def test_cancel_stops_publishing_and_nothing_is_posted(
+    qtbot, wordpress: WordPressSite, tmp_path: Path
+):
+    """Cancel pressed while the photos are being made ready: nothing is sent, no post is
+    made, and the post is back with the drafts (editable), to be published later."""
+    from kaizen_exchange.operations.account import set_account
+    from tests.helpers.share import photo, saved, share_page
+    from tests.helpers.window import close_windows, drain, open_window
+
+    store = Store(tmp_path / "data")
+    settings = AppSettings(tmp_path / "settings.ini")
+    settings.sync_at_start = False
+    set_account(store, wordpress.base_url, *wordpress.auth)
+    try:
+        window = open_window(qtbot, store, settings)
+        page = share_page(window)
+        drain(qtbot)
+        ui = page.ui
+        title = "Pond survey " + tmp_path.name[-6:]
+        qtbot.keyClicks(ui.titleEdit, title)
+        page.add_files([photo(tmp_path, f"pond{n}.jpg", "#2f6690") for n in range(4)])
+        for row in range(4):
+            ui.filesList.setCurrentRow(row)
+            qtbot.keyClicks(ui.altEdit, f"The pond from side {row + 1}")
+            ui.checkedCheck.setChecked(True)
+        saved(qtbot, page)
+        qtbot.waitUntil(ui.publishButton.isEnabled, timeout=10_000)
+        mark = wordpress.request_mark()
+        ui.publishButton.click()
+        assert ui.cancelButton.isVisible()
+        ui.cancelButton.click()
+        assert "Stopping" in ui.publishNote.text()
+        qtbot.waitUntil(lambda: not page.publisher.running, timeout=60_000)
+        drain(qtbot)
+        assert ui.publishNote.text().startswith("Stopped: nothing was published")
+        assert [r for r in wordpress.requests_since(mark) if r.method != "GET"] == []
+        assert not [p for p in wordpress.site_posts() if p.get("title") == title]
+        qtbot.waitUntil(lambda: page.draft.state == "draft", timeout=5000)
+        assert ui.titleEdit.isEnabled() and ui.publishButton.isEnabled()
+    finally:
+        close_windows()
+        store.close()
