@@ -101,6 +101,8 @@ class PublishPanel(QObject):
         titled = draft is not None and bool(draft.title.strip())
         sendable = draft is not None and draft.state in SENDABLE
         self.ui.publishButton.setEnabled(titled and sendable and self.ok and not self.running)
+        queued = draft is not None and draft.state == "queued"
+        self.ui.publishButton.setText("Send &now" if queued else "&Publish")
         if self.running or draft is None or not sendable:
             return
         if not titled:

@@ -48,4 +48,4 @@ def test_publishing_while_the_blog_cannot_be_reached_queues_the_post(
     assert item.draft_id == draft.id and item.state == "queued"
     qtbot.waitUntil(lambda: "Waiting to be sent" in ui.draftList.item(0).text(), timeout=5000)
     assert not ui.titleEdit.isEnabled()  # the outbox sends it as it is: no change under it
-    assert ui.publishButton.isEnabled()  # "send now" is still possible
+    assert ui.publishButton.isEnabled() and ui.publishButton.text() == "Send &now"
