@@ -26,6 +26,12 @@ pytestmark = pytest.mark.wordpress
 
 
 @pytest.fixture
+def wordpress(publishing_site: WordPressSite) -> WordPressSite:
+    """The publishing tests' own site: the sync tests' site stays exactly as seeded."""
+    return publishing_site
+
+
+@pytest.fixture
 def context(tmp_path: Path) -> Iterator[AppContext]:
     store = Store(tmp_path / "data")
     settings = AppSettings(tmp_path / "settings.ini")
