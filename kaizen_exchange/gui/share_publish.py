@@ -11,6 +11,7 @@ link), waiting for approval, or kept in the outbox to be sent at the next sync.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
@@ -21,8 +22,10 @@ from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
 from kaizen_exchange.gui.workers import run_op
 from kaizen_exchange.operations import drafts as ops
-from kaizen_exchange.publishing.deliver import Blocked, Outcome
 from kaizen_exchange.sharing.drafts import Draft
+
+if TYPE_CHECKING:  # publishing loads Pillow and PyAV: not when the page is first shown
+    from kaizen_exchange.publishing.deliver import Outcome
 
 SENDABLE = frozenset({"draft", "failed", "queued"})  # queued: send now, not at the sync
 QUEUED = "Saved in the outbox; it will be sent at the next sync."
@@ -162,7 +165,7 @@ class PublishPanel(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, Blocked):
+        if type(error).__name__ == "Blocked":
             self.ui.publishNote.setText(
                 "Not published: the check found something to change. Nothing was sent."
             )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from kaizen_exchange.changes import Changes, Done, Kind
-from kaizen_exchange.publishing.credentials import Ask
-from kaizen_exchange.publishing.deliver import Outcome, Progress, publish_draft
 from kaizen_exchange.sharing.drafts import Draft, save_draft
 from kaizen_exchange.store.db import Store
+
+if TYPE_CHECKING:  # publishing loads Pillow and PyAV: only when a post is sent
+    from kaizen_exchange.publishing.credentials import Ask
+    from kaizen_exchange.publishing.deliver import Outcome, Progress
 
 
 def save(store: Store, draft: Draft) -> Done[Draft]:
@@ -26,6 +29,8 @@ def publish(
     cancel: Callable[[], bool] | None = None,
 ) -> Done[Outcome]:
     """``share publish``: checked, queued, then sent; the draft's state changes either way."""
+    from kaizen_exchange.publishing.deliver import publish_draft
+
     outcome = publish_draft(
         store, draft_id, overrides=overrides, ask=ask, progress=progress, cancel=cancel
     )
