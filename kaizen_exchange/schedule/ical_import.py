@@ -225,6 +225,11 @@ def _weekly_until(event: Event, begin: datetime, label: str) -> date | None:
     rule = event.get("RRULE")
     if rule is None:
         return None
+    if isinstance(rule, list):  # icalendar gives every RRULE line: series joined together
+        raise BadInput(
+            f"the event {label} has more than one repeat rule (RRULE); only one weekly "
+            "series is supported. Book it with 'sessions add --weekly-until'."
+        )
     freq = [str(f).upper() for f in rule.get("FREQ", [])]
     interval = int((rule.get("INTERVAL") or [1])[0])
     days = [str(d).upper() for d in rule.get("BYDAY", [])]

@@ -71,6 +71,7 @@ def test_the_sample_invitation_imports(schools: Cli, tmp_path: Path) -> None:
         (("COUNT=4", "UNTIL=99991231T235959Z"), "outside 1900–2200"),
         (("COUNT=4", f"UNTIL={DAY.year + 3}1231T235959Z"), "more than two years"),
         (("COUNT=4", "COUNT=1000000"), "at most 105 weeks"),
+        (("RRULE:", "RRULE:FREQ=WEEKLY;COUNT=2\nRRULE:"), "more than one repeat rule"),
         ((f"DTEND;TZID=Australia/Sydney:{STAMP}T180000", "DURATION:P9999999D"), "at most 8 hours"),
         (("SUMMARY:Year 4 buddies", "SUMMARY:Year 4 \u202ebuddies"), "invisible"),
         (("END:VEVENT\n", ""), "does not close BEGIN:VEVENT (line 5)"),
