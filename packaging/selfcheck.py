@@ -1,4 +1,4 @@
-"""``kaizen-exchange-selfcheck``: does the installed app really work on this computer?
+"""``kaizen-exchange --selfcheck``: does the installed app really work on this computer?
 
 Shipped beside the app in every build, for IT after deploying to a new image and
 for the packaging test. With no network and without touching anyone's data, it:
@@ -11,7 +11,8 @@ for the packaging test. With no network and without touching anyone's data, it:
 
 It prints one line of JSON with what it found and exits 0 when everything worked.
 
-    kaizen-exchange-selfcheck --screenshot C:\\Temp\\kaizen.png
+    kaizen-exchange --selfcheck --screenshot C:\\Temp\\kaizen.png
+    kaizen-exchange-selfcheck --screenshot /tmp/kaizen.png     (Linux: the link's name)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ STARTED = time.time()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kaizen-exchange-selfcheck", description=__doc__)
+    parser = argparse.ArgumentParser(prog="kaizen-exchange --selfcheck", description=__doc__)
     parser.add_argument("--screenshot", metavar="PNG", help="where to save the window's picture")
     parser.add_argument("--show", action="store_true", help="open the window on the screen")
     parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for it")

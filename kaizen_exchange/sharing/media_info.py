@@ -43,9 +43,9 @@ class MediaInfo:
 @cache
 def heif_support() -> None:
     """Let Pillow open iPhone and iPad HEIC photos (registered once, when first needed)."""
-    import pillow_heif
+    import pi_heif
 
-    pillow_heif.register_heif_opener()
+    pi_heif.register_heif_opener()
 
 
 def inspect_image(path: Path) -> MediaInfo:

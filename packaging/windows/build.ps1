@@ -42,7 +42,7 @@ $App = "dist\kaizen-exchange"
 Run "$App\kaizen-exchange.exe" --version
 $env:QT_QPA_PLATFORM = "offscreen"
 Run "$App\kaizen-exchange.exe" demo-sync --limit 3
-Run "$App\kaizen-exchange-selfcheck.exe" --screenshot "build\windows-selfcheck.png"
+Run "$App\kaizen-exchange.exe" --selfcheck --screenshot "build\windows-selfcheck.png"
 Remove-Item Env:\QT_QPA_PLATFORM
 
 # ---------------------------------------------------------------- signing helper

@@ -18,7 +18,6 @@ from xml.sax.saxutils import quoteattr
 FIXED_IDS = {
     "Kaizen Exchange.exe": "MainExe",
     "kaizen-exchange.exe": "CliExe",
-    "kaizen-exchange-selfcheck.exe": "SelfCheckExe",
 }
 
 
