@@ -156,7 +156,12 @@ class LiveCheck(QObject):
         self.ui.findingsList.show_findings(findings, overrides, names)
         self.ui.textEdit.highlight(text_spans(findings))
         self.ui.filesList.outline(file_marks(findings, [f.id for f in self.draft.files]))
-        self.ui.checkSummary.setText(summary(findings, overrides))
+        empty = not (
+            self.ui.titleEdit.text().strip()
+            or self.ui.textEdit.plain_text().strip()
+            or self.draft.files
+        )
+        self.ui.checkSummary.setText(summary(findings, overrides, empty=empty))
         blocked = any(f.severity == "block" and f.kind not in overrides for f in findings)
         self.ui.overrideButton.setEnabled(any(f.severity == "block" for f in findings))
         self.report_changed.emit(not blocked)

@@ -119,7 +119,18 @@ class FilesList(QListWidget):
 
     # -- showing --------------------------------------------------------------------
     def show_files(self, files: Sequence[ShownFile]) -> None:
-        """Show ``files`` in order, keeping the chosen row where it still exists."""
+        """Show ``files`` in order, keeping the chosen row where it still exists.
+
+        The same files as shown are updated in place: clearing the list would choose
+        "no file" for a moment, which disables the photo's form and takes the keyboard
+        away from the description being typed.
+        """
+        shown_paths = [self.item(row).data(PATH_ROLE) for row in range(self.count())]
+        if shown_paths == [str(f.path) for f in files]:
+            for row, shown in enumerate(files):
+                self.item(row).setToolTip(self._tip(shown))
+                self.item(row).setData(Qt.ItemDataRole.AccessibleTextRole, self._tip(shown))
+            return
         row = self.currentRow()
         self.clear()
         for shown in files:

@@ -97,8 +97,15 @@ def file_marks(findings: Iterable[ShownFinding], file_ids: Sequence[int]) -> dic
     return marks
 
 
-def summary(findings: Sequence[ShownFinding], overrides: frozenset[str]) -> str:
-    """One line above the report: may the post go out, and if not, why."""
+def summary(
+    findings: Sequence[ShownFinding], overrides: frozenset[str], *, empty: bool = False
+) -> str:
+    """One line above the report: may the post go out, and if not, why.
+
+    An empty new post is not "ready to publish": there is nothing to check yet.
+    """
+    if empty and not findings:
+        return "Nothing to check yet: the check runs here as you write."
     blocking = [f for f in findings if f.severity == "block" and f.kind not in overrides]
     warnings = [f for f in findings if f.severity != "block"]
     if blocking:

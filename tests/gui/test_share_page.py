@@ -48,6 +48,30 @@ def test_a_post_typed_with_a_photo_is_kept_and_comes_back_after_a_restart(
     assert len(list_drafts(empty_store)) == 1  # reading it back added no copy
 
 
+def test_a_photo_description_typed_key_by_key_keeps_the_keyboard(
+    qtbot, empty_store, settings, tmp_path
+):
+    """Each key saves the description; the form must not lose the keyboard on the way
+    (it did: the files list was rebuilt, choosing no file for a moment)."""
+    window = open_window(qtbot, empty_store, settings)
+    page = share_page(window)
+    drain(qtbot)
+    ui = page.ui
+    qtbot.keyClicks(ui.titleEdit, "Pond dipping")
+    page.add_files([photo(tmp_path, "pond.png")])
+    ui.tabs.setCurrentIndex(1)
+    window.activateWindow()
+    ui.altEdit.setFocus()
+    qtbot.waitUntil(ui.altEdit.hasFocus, timeout=5_000)
+    for key in "Nets in the pond":
+        qtbot.keyClicks(window.focusWidget(), key)
+    assert window.focusWidget() is ui.altEdit
+    assert ui.altEdit.text() == "Nets in the pond"
+    saved(qtbot, page)
+    [draft] = list_drafts(empty_store)
+    assert draft.files[0].alt == "Nets in the pond"
+
+
 def test_a_surname_is_highlighted_where_it_was_typed_and_blocks_publishing(
     qtbot, empty_store, settings, tmp_path
 ):

@@ -143,6 +143,7 @@ def test_a_picture_a_finding_points_at_is_outlined_in_red(qtbot, tmp_path):
     assert text_spans(findings) == []
     assert summary(findings, frozenset()).startswith("1 thing must change")
     assert summary(findings, frozenset({"missing_alt"})) == "Nothing found: ready to publish."
+    assert summary([], frozenset(), empty=True).startswith("Nothing to check yet")
 
 
 def test_files_dropped_from_a_folder_are_offered_folders_are_not(qtbot, tmp_path):
