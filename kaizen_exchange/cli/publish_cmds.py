@@ -124,12 +124,13 @@ def return_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def takedown_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    from kaizen_exchange.publishing.takedown import affected, take_down
+    from kaizen_exchange.operations.roster import take_down
+    from kaizen_exchange.publishing.takedown import affected
 
-    plan = affected(ctx.store, args.pupil, args.class_name)
-    if plan and not args.dry_run:
-        with _site(ctx) as site:
-            plan = take_down(ctx.store, site, plan)
+    if args.dry_run:
+        plan = affected(ctx.store, args.pupil, args.class_name)
+    else:
+        plan = take_down(ctx.store, args.pupil, args.class_name, ask_password).result
     if args.json:
         ctx.print_json({"dry_run": args.dry_run, "posts": [p.to_json() for p in plan]})
         return EXIT_OK

@@ -60,7 +60,7 @@ def import_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def set_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    from kaizen_exchange.sharing.roster import set_consent
+    from kaizen_exchange.operations.roster import set_consent
 
     if args.photo_consent is None and args.name_consent is None:
         raise BadInput("Say what the family agreed: --photo-consent yes|no, --name-consent yes|no.")
@@ -71,7 +71,7 @@ def set_cmd(args: argparse.Namespace, ctx: Context) -> int:
         photo=_yes(args.photo_consent),
         name=_yes(args.name_consent),
         last_name=args.surname,
-    )
+    ).result
     if args.json:
         ctx.print_json(change.to_json())
         return EXIT_OK

@@ -12,14 +12,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from kaizen_exchange.gui.context import AppContext, Launch
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.share_account import AccountDialog
+from kaizen_exchange.gui.share_class_list import PHOTO, ClassListDialog
 from kaizen_exchange.gui.workers import pending_tasks, wait_for_tasks
 from kaizen_exchange.publishing.account import Account, load_account
+from kaizen_exchange.sharing.roster import load_roster
 from kaizen_exchange.store.db import Store
 from tests.helpers.publishing import keyring_file, places_holding
+from tests.integration.cli import ok
+from tests.wordpress.publishing import CLASS, Classroom, media_of, posts_titled
 from tests.wordpress.server import WordPressSite
 
 pytestmark = pytest.mark.wordpress
@@ -199,3 +205,45 @@ def test_cancel_stops_publishing_and_nothing_is_posted(
     finally:
         close_windows()
         store.close()
+
+
+def test_a_withdrawal_in_the_class_list_takes_the_marked_photo_down(
+    qtbot, monkeypatch, wordpress: WordPressSite, tmp_path: Path
+):
+    """Unticking Noah's photos: recorded, the post showing him found, and on Yes his photo
+    is off the post and out of the blog's media, the other photo and the words untouched."""
+
+    room = Classroom.make(wordpress, tmp_path)
+    title = "Our class choir"
+    ok(room.publish(room.draft(title, "We sang in two parts.", photos=2, marked="Noah")))
+    [post] = posts_titled(wordpress, title)
+    marked, other = sorted(media_of(wordpress, post), key=lambda m: post["content"].index(m["url"]))
+    questions: list[str] = []
+
+    def say_yes(_parent, _title, text, *_args):
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", say_yes)
+    store = Store(room.data)
+    context = AppContext(store, AppSettings(tmp_path / "settings.ini"), Launch(store.folder))
+    dialog = ClassListDialog(context, CLASS, lambda _name: None)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
+    row = next(r for r in range(3) if dialog.table.item(r, 0).text() == "Noah")
+    assert dialog.table.item(row, 1).text() == "Pemberton"  # shown on this PC, for the teacher
+    dialog.table.item(row, PHOTO).setCheckState(Qt.CheckState.Unchecked)
+
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Taken down"), timeout=60_000)
+    assert dialog.status.text() == "Taken down: 1 photo removed from the blog."
+    [question] = questions
+    assert "Noah's family no longer agrees to photos" in question and title in question
+    assert "Pemberton" not in question
+    [noah] = [p for p in load_roster(store, CLASS).pupils if p.first_name == "Noah"]
+    assert not noah.photo_consent and noah.name_consent
+    [after] = posts_titled(wordpress, title)
+    assert marked["url"] not in after["content"] and other["url"] in after["content"]
+    assert "two parts" in after["content"] and after["status"] == "publish"
+    assert marked["id"] not in {m["id"] for m in wordpress.site_media()}
+    wait_for_tasks()
+    store.close()

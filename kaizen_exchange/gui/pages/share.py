@@ -43,6 +43,7 @@ from kaizen_exchange.wording import plural
 
 if TYPE_CHECKING:
     from kaizen_exchange.gui.share_account import AccountDialog
+    from kaizen_exchange.gui.share_class_list import ClassListDialog
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
 EDITABLE = frozenset({"draft", "failed"})  # a queued or sent post is not changed under the outbox
@@ -97,7 +98,7 @@ class SharePage(Page):
         ui = self.ui
         ui.newButton.clicked.connect(self.new_post)
         ui.accountButton.clicked.connect(self.open_account)
-        ui.classListButton.clicked.connect(self.import_class_list)
+        ui.classListButton.clicked.connect(self.open_class_list)
         ui.draftList.currentItemChanged.connect(self._draft_chosen)
         ui.titleEdit.textEdited.connect(self._title_edited)
         ui.classCombo.currentTextChanged.connect(self._class_edited)
@@ -447,6 +448,20 @@ class SharePage(Page):
             lambda exc: show_error(self, "The class list could not be imported", exc),
             owner=self,
         )
+
+    def open_class_list(self) -> ClassListDialog:
+        """The class list with each family's consent; a withdrawal can take posts down."""
+        from kaizen_exchange.gui.share_class_list import ClassListDialog
+
+        dialog = ClassListDialog(
+            self.context,
+            self.draft.class_name,
+            lambda name: self.import_class_list(class_name=name),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_account(self) -> AccountDialog:
         """The school blog's account (address, user, application password), in a dialog."""
