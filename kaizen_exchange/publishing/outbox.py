@@ -38,6 +38,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from kaizen_exchange.errors import SyncRunning
 from kaizen_exchange.file_lock import try_lock, unlock
 from kaizen_exchange.publishing.models import OutboxFile, OutboxItem
 from kaizen_exchange.store.db import Store
@@ -194,8 +195,15 @@ def mark_removed(store: Store, item_id: int, file_id: int) -> None:
         session.add(row)
 
 
-class Busy(Exception):
-    """Another process is delivering from this outbox right now."""
+class Busy(SyncRunning):
+    """Another process is delivering from this outbox right now (exit status 5)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another Kaizen Exchange on this PC (the window, or a sync) is sending posts "
+            "from the outbox right now. Nothing is sent twice: try again in a minute, or "
+            "see where each post is with: kaizen-exchange outbox list"
+        )
 
 
 @contextmanager

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
+
+from kaizen_exchange.errors import SyncRunning
 from kaizen_exchange.publishing import outbox
+from kaizen_exchange.publishing.account import Account
+from kaizen_exchange.publishing.deliver import deliver
+from kaizen_exchange.sharing.drafts import create_draft, save_draft
+from kaizen_exchange.sharing.roster import import_roster
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.sqlite import utcnow
+from tests.helpers.cli import write
 
 
 def test_a_draft_keeps_its_tokens_however_often_it_is_queued(store: Store) -> None:
@@ -56,3 +65,30 @@ def test_sent_items_are_never_waiting(store: Store) -> None:
     outbox.record_post(store, item.id, 44, "https://blog.example/?p=44")
     assert outbox.waiting(store, due_only=False) == []
     assert outbox.for_draft(store, 1).link == "https://blog.example/?p=44"
+
+
+def test_a_post_blocked_after_queueing_keeps_no_finding_in_the_outbox(
+    store: Store, tmp_path: Path
+) -> None:
+    """The outbox's last error is printed by every scheduled sync: it must not quote the
+    word the check found (a pupil's surname)."""
+    import_roster(store, write(tmp_path, "c.csv", "first_name,last_name\nMia,Fairweather\n"), "Oak")
+    draft = create_draft(store, title="Kites", text="We flew kites.", class_name="Oak")
+    item = outbox.enqueue(store, draft.id, [], "publish", [])
+    draft.text = "Mia Fairweather flew the red kite."
+    save_draft(store, draft)
+    outcome = deliver(store, item.id, Account("http://127.0.0.1:9", "teacher"), "not-used")
+    assert outcome.state == "failed"
+    kept = outbox.load(store, item.id)
+    assert "Fairweather" not in (kept.last_error or "") and "Fairweather" not in outcome.message
+    assert f"share check {draft.id}" in (kept.last_error or "")
+
+
+def test_another_process_sending_is_told_plainly(store: Store) -> None:
+    with (
+        outbox.delivering(store.folder),
+        pytest.raises(SyncRunning) as busy,
+        outbox.delivering(store.folder),
+    ):
+        pass  # pragma: no cover - the lock is held
+    assert "outbox list" in str(busy.value)
