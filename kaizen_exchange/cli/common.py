@@ -35,11 +35,13 @@ EXIT_STATUSES: dict[int, str] = {
     EXIT_OK: "done",
     EXIT_FAILED: "failed: the message says why; an unexpected fault also writes its details "
     "to the log file",
-    EXIT_USAGE: "bad usage or a bad file; nothing was stored",
-    EXIT_PARTIAL: "partly done: some feeds or files failed, the rest was synced",
+    EXIT_USAGE: "bad usage or a bad file, or a post the check blocks; nothing was stored or sent",
+    EXIT_PARTIAL: "partly done: some feeds or files failed, the rest was synced; or the blog "
+    "could not be reached and the post or reply waits in the outbox for the next sync",
     EXIT_STORE: "the data cannot be used: the database is damaged (see 'store restore'), "
     "made by a newer version, read-only, or the disk is full",
-    EXIT_BUSY: "another sync of the same data folder is running; nothing was done",
+    EXIT_BUSY: "another sync of the same data folder (or another sending from its outbox) is "
+    "running; nothing was done",
     EXIT_INTERRUPTED: "stopped by Ctrl+C; nothing half-done was kept",
 }
 

@@ -191,7 +191,10 @@ def _send(
     on_site = str(post.get("status") or status)
     state: DraftState = "published" if on_site == "publish" else "pending"
     set_state(store, draft.id, state, link=link, remote_id=post_id)
-    said = "Published" if state == "published" else "Sent; it waits for approval on the blog"
+    said = {
+        "publish": "Published",
+        "draft": "Sent as a draft on the blog (not public: publish it there when ready)",
+    }.get(on_site, "Sent; it waits for approval on the blog")
     return Outcome(draft.id, state, f"{said}: {link}", link, post_id, notes=notes)
 
 
