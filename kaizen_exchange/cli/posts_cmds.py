@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import html
 from typing import Any
 
 from kaizen_exchange.cli.comments_cmds import print_thread
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
-from kaizen_exchange.conversations.reading import conversation
+from kaizen_exchange.conversations.reading import ThreadedComment, conversation, flatten
 from kaizen_exchange.feeds.sanitize import plain_text
 from kaizen_exchange.reading.new_posts import new_from_partners, parse_moment
 from kaizen_exchange.reading.posts import PostSummary, get_post, list_posts, set_pinned, set_read
@@ -104,7 +105,7 @@ def show_cmd(args: argparse.Namespace, ctx: Context) -> int:
             shown["comments"] = [c.to_json() for c in threads]
         ctx.print_json(shown)
     elif args.html:
-        ctx.say(post.local_html())
+        ctx.say(post.local_html() + (thread_html(threads) if threads else ""))
     else:
         ctx.say(post.title)
         ctx.say(f"{post.school} · {post.author or 'unknown author'} · {post.published:%d %b %Y}")
@@ -118,6 +119,20 @@ def show_cmd(args: argparse.Namespace, ctx: Context) -> int:
         if threads is not None:
             print_thread(ctx, threads)
     return EXIT_OK
+
+
+def thread_html(threads: list[ThreadedComment]) -> str:
+    """The conversation under the post's HTML, each reply indented under what it answers
+    (the comments' HTML was cleaned by the sync like the posts')."""
+    shown = flatten(threads)
+    parts = [f"<h2>Conversation ({len(shown)})</h2>"]
+    for comment in shown:
+        who = html.escape(f"{comment.author} · {comment.published.astimezone():%d %b %Y %H:%M}")
+        parts.append(
+            f'<div style="margin-left:{comment.depth * 2}em"><p><b>{who}</b></p>'
+            f"{comment.html}</div>"
+        )
+    return "\n".join(parts)
 
 
 def read_cmd(args: argparse.Namespace, ctx: Context) -> int:

@@ -160,6 +160,10 @@ def test_the_conversation_is_stored_threaded_and_without_scripts(scenario: Scena
     (closing,) = answer["replies"]
     assert closing["text"] == "Brr! Thank you." and closing["replies"] == []
     assert thanks["author"] == "Mrs Patel" and thanks["replies"] == []
+    (post,) = posts_list(scenario.data, "--school", "talk", "--search", "Talk post 0")
+    page = ok(run_cli(scenario.data, "posts", "show", str(post["id"]), "--html", "--comments"))
+    assert "Conversation (4)" in page.stdout and "Brr! Thank you." in page.stdout
+    assert "<script" not in page.stdout
 
 
 def test_comments_list_shows_them_newest_first_and_marks_them_read(scenario: Scenario) -> None:
