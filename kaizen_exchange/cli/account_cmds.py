@@ -18,7 +18,6 @@ from kaizen_exchange.publishing.account import (
     Account,
     delete_account,
     require_account,
-    save_account,
     site_address,
     user_name,
 )
@@ -57,21 +56,18 @@ def ask_password(prompt: str) -> str | None:
 
 
 def set_cmd(args: argparse.Namespace, ctx: Context) -> int:
+    """Kept first, then checked: a school offline today still sets up its account, and
+    the check's answer says what to change (a wrong password: run ``account set`` again)."""
+    from kaizen_exchange.operations.account import NO_PASSWORD_GIVEN, set_account
+
     account = Account(site_address(args.site), user_name(args.user))
     password = ask_password(f"Application password for {account.user} at {account.site}: ")
     if not password:
-        raise BadInput(
-            "No application password was given. Make one in WordPress (Users → Profile → "
-            "Application Passwords) and paste it when asked, or pipe it in."
-        )
-    ring = keyring_store.find_keyring()
-    old = save_account(ctx.store, account)
-    if old is not None and old != account:
-        keyring_store.forget(ring, old.site, old.user)
-    keyring_store.save(ring, account.site, account.user, password)
-    if not ring.usable:
+        raise BadInput(NO_PASSWORD_GIVEN + " Or pipe it in.")
+    kept = set_account(ctx.store, account.site, account.user, password).result
+    if not kept.kept:
         ctx.warn(keyring_store.NO_KEYRING)
-    return _show(ctx, check_account(account, password), args.json)
+    return _show(ctx, check_account(kept.account, password.strip()), args.json)
 
 
 def check_cmd(args: argparse.Namespace, ctx: Context) -> int:
