@@ -87,10 +87,9 @@ def publish_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def pending_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    from kaizen_exchange.publishing.approval import pending_posts
+    from kaizen_exchange.operations.approval import waiting
 
-    with _site(ctx) as site:
-        posts = pending_posts(site)
+    posts = waiting(ctx.store, ask_password)
     if args.json:
         ctx.print_json([p.to_json() for p in posts])
     elif not posts:
@@ -103,10 +102,9 @@ def pending_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def approve_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    from kaizen_exchange.publishing.approval import approve
+    from kaizen_exchange.operations.approval import approve
 
-    with _site(ctx) as site:
-        link = approve(site, args.post_id)
+    link = approve(ctx.store, args.post_id, ask_password).result
     if args.json:
         ctx.print_json({"id": args.post_id, "status": "publish", "link": link})
     else:
@@ -115,10 +113,9 @@ def approve_cmd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def return_cmd(args: argparse.Namespace, ctx: Context) -> int:
-    from kaizen_exchange.publishing.approval import send_back
+    from kaizen_exchange.operations.approval import send_back
 
-    with _site(ctx) as site:
-        send_back(site, args.post_id, args.note)
+    send_back(ctx.store, args.post_id, args.note, ask_password)
     ctx.say("Sent back: the post is a draft again, with your note at its top.")
     return EXIT_OK
 
@@ -145,15 +142,6 @@ def takedown_cmd(args: argparse.Namespace, ctx: Context) -> int:
             did.append("switch the post to draft (its words name the child)")
         ctx.say(f"“{entry.title}” ({entry.link or 'no link'}): {verb.lower()} " + "; ".join(did))
     return EXIT_OK
-
-
-def _site(ctx: Context) -> Any:
-    from kaizen_exchange.publishing.account import require_account
-    from kaizen_exchange.publishing.client import WordPress
-    from kaizen_exchange.publishing.credentials import password_for
-
-    account = require_account(ctx.store)
-    return WordPress(account, password_for(account, ask_password))
 
 
 def _progress(ctx: Context) -> Any:

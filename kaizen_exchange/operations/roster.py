@@ -49,16 +49,13 @@ def take_down(
 
     ``ask`` gives the application password when this PC's keyring keeps none.
     """
-    from kaizen_exchange.publishing.account import require_account
-    from kaizen_exchange.publishing.client import WordPress
-    from kaizen_exchange.publishing.credentials import password_for
+    from kaizen_exchange.operations.approval import school_blog
     from kaizen_exchange.publishing.takedown import affected
     from kaizen_exchange.publishing.takedown import take_down as remove
 
     plan = affected(store, first_name, class_name)
     if plan:
-        account = require_account(store)
-        with WordPress(account, password_for(account, ask)) as site:
+        with school_blog(store, ask) as site:
             plan = remove(store, site, plan)
     return Done(plan, Changes.of(Kind.DRAFTS))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from kaizen_exchange.gui.context import AppContext, Launch
 from kaizen_exchange.gui.settings import AppSettings
 from kaizen_exchange.gui.share_account import AccountDialog
+from kaizen_exchange.gui.share_approval import ApprovalDialog
 from kaizen_exchange.gui.share_class_list import PHOTO, ClassListDialog
 from kaizen_exchange.gui.workers import pending_tasks, wait_for_tasks
 from kaizen_exchange.publishing.account import Account, load_account
@@ -245,5 +246,43 @@ def test_a_withdrawal_in_the_class_list_takes_the_marked_photo_down(
     assert marked["url"] not in after["content"] and other["url"] in after["content"]
     assert "two parts" in after["content"] and after["status"] == "publish"
     assert marked["id"] not in {m["id"] for m in wordpress.site_media()}
+    wait_for_tasks()
+    store.close()
+
+
+def test_a_teacher_approves_one_pupil_forum_post_and_sends_another_back(
+    qtbot, wordpress: WordPressSite, tmp_path: Path
+):
+    """Waiting for approval in the window: the Contributor's pending posts listed with who
+    wrote them; one published, one back to draft with the teacher's note at its top."""
+    forum = Classroom.make(wordpress, tmp_path / "forum", contributor=True)
+    titles = ("Forum window: our recycling plan", "Forum window: a quiet corner")
+    for title in titles:
+        ok(forum.publish(forum.draft(title, "Our ideas for the school.")))
+    teacher = Classroom.make(wordpress, tmp_path / "teacher")
+    store = Store(teacher.data)
+    context = AppContext(store, AppSettings(tmp_path / "settings.ini"), Launch(store.folder))
+    dialog = ApprovalDialog(context)
+    qtbot.addWidget(dialog)
+
+    def listed() -> list[str]:
+        return [dialog.listing.item(r).text() for r in range(dialog.listing.count())]
+
+    qtbot.waitUntil(
+        lambda: all(any(t in line for line in listed()) for t in titles), timeout=30_000
+    )
+    assert "waiting for approval" in dialog.status.text()
+    dialog.listing.setCurrentRow(next(i for i, line in enumerate(listed()) if titles[0] in line))
+    dialog.approve_button.click()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Published"), timeout=30_000)
+    assert not any(titles[0] in line for line in listed())
+    dialog.listing.setCurrentRow(next(i for i, line in enumerate(listed()) if titles[1] in line))
+    dialog.return_chosen("Please say where the corner would be.")
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Sent back"), timeout=30_000)
+
+    [published] = posts_titled(wordpress, titles[0])
+    [returned] = posts_titled(wordpress, titles[1])
+    assert published["status"] == "publish"
+    assert returned["status"] == "draft" and "where the corner would be" in returned["content"]
     wait_for_tasks()
     store.close()

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
@@ -43,6 +50,7 @@ from kaizen_exchange.wording import plural
 
 if TYPE_CHECKING:
     from kaizen_exchange.gui.share_account import AccountDialog
+    from kaizen_exchange.gui.share_approval import ApprovalDialog
     from kaizen_exchange.gui.share_class_list import ClassListDialog
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,6 +106,14 @@ class SharePage(Page):
         ui = self.ui
         ui.newButton.clicked.connect(self.new_post)
         ui.accountButton.clicked.connect(self.open_account)
+        self.approval_button = QPushButton("Waitin&g for approval…", self)
+        self.approval_button.setToolTip(
+            "Posts the pupil forum sent to the school blog, for a teacher to publish or send back"
+        )
+        ui.titleRow.insertWidget(ui.titleRow.indexOf(ui.accountButton), self.approval_button)
+        self.approval_button.clicked.connect(self.open_approval)
+        QWidget.setTabOrder(ui.classListButton, self.approval_button)
+        QWidget.setTabOrder(self.approval_button, ui.accountButton)
         ui.classListButton.clicked.connect(self.open_class_list)
         ui.draftList.currentItemChanged.connect(self._draft_chosen)
         ui.titleEdit.textEdited.connect(self._title_edited)
@@ -459,6 +475,15 @@ class SharePage(Page):
             lambda name: self.import_class_list(class_name=name),
             self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_approval(self) -> ApprovalDialog:
+        """The school blog's posts waiting for a teacher: approve, or send back."""
+        from kaizen_exchange.gui.share_approval import ApprovalDialog
+
+        dialog = ApprovalDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
