@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.look import set_role
-from kaizen_exchange.gui.pages.base import plain_message
+from kaizen_exchange.gui.share_publish import blog_problem
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.operations import approval as ops
 from kaizen_exchange.wording import plural
@@ -135,7 +135,7 @@ class ApprovalDialog(QDialog):
                 self._password = password.strip()
                 self._ask(work, done, doing)
                 return
-        self.status.setText(plain_message(error))
+        self.status.setText(blog_problem(error))
 
     def refresh(self) -> None:
         store = self.context.store

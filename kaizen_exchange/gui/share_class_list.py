@@ -35,6 +35,7 @@ from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
+from kaizen_exchange.gui.share_publish import blog_problem
 from kaizen_exchange.gui.workers import run_op, run_task
 from kaizen_exchange.operations import roster as ops
 from kaizen_exchange.sharing.roster import ConsentChange, Pupil, Roster, load_roster
@@ -126,12 +127,15 @@ class ClassListDialog(QDialog):
         layout.addWidget(self.class_combo)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            ["First name", "Surname", "Photos may be shared", "Name may be shared"]
+            ["First name", "Surname", "Photos allowed", "Name allowed"]
         )
         self.table.setAccessibleName("Children and their families' consent")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (PHOTO, NAME):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._ticked)
         layout.addWidget(self.table, 1)
         self.status = QLabel("")
@@ -182,18 +186,25 @@ class ClassListDialog(QDialog):
         name = self.class_combo.currentText().casefold()
         pupils = [p for p in self.roster.pupils if p.class_name.casefold() == name]
         self._filling = True
+        current = (self.table.currentRow(), self.table.currentColumn())
         self.table.setRowCount(len(pupils))
         for row, pupil in enumerate(pupils):
             self.table.setItem(row, 0, QTableWidgetItem(pupil.first_name))
             self.table.setItem(row, 1, QTableWidgetItem(pupil.last_name))
             self.table.setItem(row, PHOTO, self._box(pupil, pupil.photo_consent, "photos"))
             self.table.setItem(row, NAME, self._box(pupil, pupil.name_consent, "name"))
+        if 0 <= current[0] < len(pupils):  # the keyboard stays on the box it changed
+            self.table.setCurrentCell(current[0], max(current[1], 0))
         self._filling = False
 
     @staticmethod
     def _box(pupil: Pupil, allowed: bool, what: str) -> QTableWidgetItem:
         item = QTableWidgetItem("yes" if allowed else "no")
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
         item.setCheckState(Qt.CheckState.Checked if allowed else Qt.CheckState.Unchecked)
         item.setData(Qt.ItemDataRole.UserRole, (pupil.first_name, pupil.last_name))
         item.setData(
@@ -304,7 +315,7 @@ class ClassListDialog(QDialog):
                 return
         self.status.setText(
             "Nothing was taken down: "
-            + plain_message(error)
+            + blog_problem(error)
             + " Choose the child and press Take down posts… to try again."
         )
 

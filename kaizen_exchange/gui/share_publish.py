@@ -22,6 +22,7 @@ from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
 from kaizen_exchange.gui.workers import run_op
 from kaizen_exchange.operations import drafts as ops
+from kaizen_exchange.publishing.account import NoAccount
 from kaizen_exchange.sharing.drafts import Draft
 
 if TYPE_CHECKING:  # publishing loads Pillow and PyAV: not when the page is first shown
@@ -34,6 +35,17 @@ PHASES = {
     "upload": "Sending the files",
     "post": "Sending the post",
 }
+
+
+NO_ACCOUNT = (
+    "No school blog account is set up on this PC yet: press School blog account… at the "
+    "top of the Share page to set it up."
+)
+
+
+def blog_problem(error: BaseException) -> str:
+    """Why the blog could not be asked, in the window's words (not the command line's)."""
+    return NO_ACCOUNT if isinstance(error, NoAccount) else plain_message(error)
 
 
 def outcome_text(outcome: Outcome) -> str:
@@ -172,11 +184,8 @@ class PublishPanel(QObject):
         elif type(error).__name__ == "NoPassword":
             self._ask_password()
             return
-        elif type(error).__name__ == "NoAccount":
-            self.ui.publishNote.setText(
-                "No school blog account is set up on this PC yet: press School blog account… "
-                "to set it up, then Publish."
-            )
+        elif isinstance(error, NoAccount):
+            self.ui.publishNote.setText(NO_ACCOUNT.removesuffix(".") + ", then Publish.")
         else:
             self.ui.publishNote.setText("Not sent: " + plain_message(error))
         if self.draft is not None:
@@ -209,4 +218,4 @@ class PublishPanel(QObject):
         self._busy(False)
 
 
-__all__ = ["QUEUED", "PublishPanel", "outcome_text"]
+__all__ = ["NO_ACCOUNT", "QUEUED", "PublishPanel", "blog_problem", "outcome_text"]
