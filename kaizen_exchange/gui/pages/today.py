@@ -62,6 +62,7 @@ class Card(QFrame):
             item = self.body.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of the layout, it would stay drawn until deleted
                 widget.deleteLater()
             elif item is not None and item.layout() is not None:
                 _clear_layout(item.layout())
@@ -83,6 +84,7 @@ def _clear_layout(layout: object) -> None:
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            widget.hide()
             widget.deleteLater()
 
 
