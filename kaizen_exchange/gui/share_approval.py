@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.look import set_role
-from kaizen_exchange.gui.share_publish import blog_problem
+from kaizen_exchange.gui.share_publish import ask_blog_password, blog_problem
 from kaizen_exchange.gui.workers import run_task
 from kaizen_exchange.operations import approval as ops
 from kaizen_exchange.wording import plural
@@ -124,15 +123,9 @@ class ApprovalDialog(QDialog):
     ) -> None:
         self._enable()
         if type(error).__name__ == "NoPassword" and self._password is None:
-            password, ok = QInputDialog.getText(
-                self,
-                "Application password",
-                "This computer keeps no password for the school blog.\n"
-                "Paste the blog's application password:",
-                QLineEdit.EchoMode.Password,
-            )
-            if ok and password.strip():
-                self._password = password.strip()
+            password = ask_blog_password(self, "to look at the waiting posts")
+            if password:
+                self._password = password
                 self._ask(work, done, doing)
                 return
         self.status.setText(blog_problem(error))

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +33,7 @@ from kaizen_exchange.changes import Changes, Kind
 from kaizen_exchange.gui.context import AppContext
 from kaizen_exchange.gui.look import set_role
 from kaizen_exchange.gui.pages.base import plain_message
-from kaizen_exchange.gui.share_publish import blog_problem
+from kaizen_exchange.gui.share_publish import ask_blog_password, blog_problem
 from kaizen_exchange.gui.workers import run_op, run_task
 from kaizen_exchange.operations import roster as ops
 from kaizen_exchange.sharing.roster import ConsentChange, Pupil, Roster, load_roster
@@ -303,15 +301,9 @@ class ClassListDialog(QDialog):
     def _takedown_failed(self, error: BaseException, first_name: str, class_name: str) -> None:
         self.takedown_button.setEnabled(True)
         if type(error).__name__ == "NoPassword":
-            password, ok = QInputDialog.getText(
-                self,
-                "Application password",
-                "This computer keeps no password for the school blog.\n"
-                "Paste the blog's application password to take the posts down:",
-                QLineEdit.EchoMode.Password,
-            )
-            if ok and password.strip():
-                self.take_down(first_name, class_name, password.strip())
+            password = ask_blog_password(self, "to take the posts down")
+            if password:
+                self.take_down(first_name, class_name, password)
                 return
         self.status.setText(
             "Nothing was taken down: "

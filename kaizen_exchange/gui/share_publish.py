@@ -48,6 +48,18 @@ def blog_problem(error: BaseException) -> str:
     return NO_ACCOUNT if isinstance(error, NoAccount) else plain_message(error)
 
 
+def ask_blog_password(parent: QWidget, purpose: str) -> str | None:
+    """The application password, hidden, for this once (this PC's keyring keeps none)."""
+    password, ok = QInputDialog.getText(
+        parent,
+        "Application password",
+        "This computer keeps no password for the school blog.\n"
+        f"Paste the blog's application password {purpose}:",
+        QLineEdit.EchoMode.Password,
+    )
+    return password.strip() if ok and password.strip() else None
+
+
 def outcome_text(outcome: Outcome) -> str:
     """What became of the post, for a teacher (the core's message speaks to the command line)."""
     notes = " ".join(outcome.notes)
@@ -192,15 +204,9 @@ class PublishPanel(QObject):
             self.sent.emit(self.draft.id)
 
     def _ask_password(self) -> None:
-        password, ok = QInputDialog.getText(
-            self.window,
-            "Application password",
-            "This computer keeps no password for the school blog.\n"
-            "Paste the blog's application password to publish this once:",
-            QLineEdit.EchoMode.Password,
-        )
-        if ok and password.strip():
-            self.publish(password.strip())
+        password = ask_blog_password(self.window, "to publish this once")
+        if password:
+            self.publish(password)
         else:
             self.ui.publishNote.setText("Not sent: no password was given.")
 
@@ -218,4 +224,11 @@ class PublishPanel(QObject):
         self._busy(False)
 
 
-__all__ = ["NO_ACCOUNT", "QUEUED", "PublishPanel", "blog_problem", "outcome_text"]
+__all__ = [
+    "NO_ACCOUNT",
+    "QUEUED",
+    "PublishPanel",
+    "ask_blog_password",
+    "blog_problem",
+    "outcome_text",
+]
