@@ -97,6 +97,8 @@ def _show(ctx: Context, report: Report, as_json: bool) -> int:
         ctx.say(f"Blog: {report.site}")
         ctx.say(f"User: {who}")
         ctx.say(report.message)
+        if report.comments_note:
+            ctx.say(report.comments_note)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

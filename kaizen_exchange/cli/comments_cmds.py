@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from kaizen_exchange.cli import moderation_cmds, reply_cmds
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.conversations.reading import (
@@ -23,6 +24,13 @@ from kaizen_exchange.reading.new_posts import parse_moment
 from kaizen_exchange.wording import plural
 
 INDENT = "    "
+#: Our class's replies, as the thread shows them.
+REPLY_STATES = {
+    "queued": "our reply, not sent yet",
+    "waiting": "our reply, waiting for approval",
+    "approved": "our reply, published",
+    "failed": "our reply, not sent",
+}
 
 
 def register(subparsers: Any) -> None:
@@ -41,6 +49,8 @@ def register(subparsers: Any) -> None:
         "--mark-read", action="store_true", help="mark the comments listed as read"
     )
     add_json(do_list)
+    reply_cmds.register(actions)  # reply, retry (issue 14)
+    moderation_cmds.register(actions)  # pending, approve, spam, trash
 
 
 def list_cmd(args: argparse.Namespace, ctx: Context) -> int:
@@ -88,6 +98,7 @@ def print_thread(ctx: Context, threads: list[ThreadedComment]) -> None:
     for comment in shown:
         pad = INDENT * (comment.depth + 1)
         when = comment.published.astimezone().strftime("%d %b %Y %H:%M")
-        ctx.say(f"{pad}{comment.author} · {when}")
+        state = f" · {REPLY_STATES.get(comment.reply_state, '')}" if comment.reply_state else ""
+        ctx.say(f"{pad}[{comment.id}] {comment.author} · {when}{state}")
         for line in comment.text.splitlines() or [""]:
             ctx.say(f"{pad}  {line}")

@@ -6,6 +6,8 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from kaizen_exchange.cli.common import Context, shorten, table
+from kaizen_exchange.cli.reply_cmds import print_replies
+from kaizen_exchange.conversations.reply_outbox import after_sync as replies_after_sync
 from kaizen_exchange.errors import NotFound
 from kaizen_exchange.feeds.http import HttpSettings
 from kaizen_exchange.feeds.report import FeedReport, SyncReport
@@ -62,11 +64,20 @@ def sync_cmd(args: argparse.Namespace, ctx: Context) -> int:
     if interactive:
         ctx.err.write("\r\033[K")
     sent = after_sync(database)  # posts waiting for the school's blog (issue 13)
+    replies = replies_after_sync(database)  # the class's replies to partners (issue 14)
     if args.json:
-        ctx.print_json({**report.to_json(), **({"outbox": sent.to_json()} if sent else {})})
+        ctx.print_json(
+            {
+                **report.to_json(),
+                **({"outbox": sent.to_json()} if sent else {}),
+                **({"replies": replies.to_json()} if replies else {}),
+            }
+        )
     else:
         print_summary(ctx, report)
         print_outbox(ctx, sent)
+        if replies:
+            print_replies(ctx, replies)
     return report.exit_code
 
 

@@ -57,22 +57,28 @@ class CommentFeedJob:
 def comments_feed_url(site_url: str | None, feed_url: str) -> str:
     """The blog's Atom comments feed, next to its posts' feed.
 
-    The blog's address is the posts' feed's site link when that is on the same server
-    (WordPress's home), else the feed's own address up to ``/feed``. A blog read
-    through ``?feed=rss2`` may have no pretty links, so it is asked as
+    A blog read through ``?feed=rss2`` may have no pretty links, so it is asked as
     ``?feed=comments-atom`` (which every WordPress answers); otherwise the canonical
     ``/comments/feed/atom/``.
+    """
+    home = blog_home(site_url, feed_url)
+    if "feed=" in httpx.URL(feed_url).query.decode(errors="replace"):
+        return f"{home}/?feed=comments-atom"
+    return f"{home}/comments/feed/atom/"
+
+
+def blog_home(site_url: str | None, feed_url: str) -> str:
+    """The blog's home address (no trailing slash), where WordPress answers comments.
+
+    The posts' feed's site link when that is on the same server (WordPress's home),
+    else the feed's own address up to ``/feed``.
     """
     feed = httpx.URL(feed_url)
     site = httpx.URL(site_url) if site_url and site_url.startswith("http") else None
     if site is not None and _host(site) == _host(feed):
-        home = str(site.copy_with(query=None, fragment=None)).rstrip("/")
-    else:
-        path = feed.path.split("/feed", 1)[0].rstrip("/")
-        home = str(feed.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
-    if "feed=" in feed.query.decode(errors="replace"):
-        return f"{home}/?feed=comments-atom"
-    return f"{home}/comments/feed/atom/"
+        return str(site.copy_with(query=None, fragment=None)).rstrip("/")
+    path = feed.path.split("/feed", 1)[0].rstrip("/")
+    return str(feed.copy_with(path=path or "/", query=None, fragment=None)).rstrip("/")
 
 
 def _host(url: httpx.URL) -> str:
@@ -204,4 +210,4 @@ class CommentsStep:
         report.comments_updated += result.updated
 
 
-__all__ = ["ABSENT_WAIT", "COMMENTS_CAP", "CommentsStep", "comments_feed_url"]
+__all__ = ["ABSENT_WAIT", "COMMENTS_CAP", "CommentsStep", "blog_home", "comments_feed_url"]

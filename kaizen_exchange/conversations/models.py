@@ -57,4 +57,34 @@ class Comment(SQLModel, table=True):
     fetched_at: datetime = Field(default_factory=utcnow)
 
 
-__all__ = ["Comment", "CommentFeed"]
+class Reply(SQLModel, table=True):
+    """One answer of our class on its way to a partner's blog, then its record (0008)."""
+
+    __tablename__ = "reply"
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("post.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    comment_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("comment.id", ondelete="SET NULL")),
+    )
+    parent_comment_id: int | None = None  # the local comment it answers; None: the post
+    author: str  # "Willow Class, Greenfield Primary"
+    email: str
+    text: str
+    overrides: str = "[]"  # JSON list of the finding kinds the teacher let through
+    state: str = Field(default="queued", index=True)  # queued|sending|waiting|approved|failed
+    body: str | None = None  # the exact form fields, JSON, written before they are sent
+    remote_id: int | None = None  # WordPress's comment id, once known
+    moderation_url: str | None = None
+    attempts: int = 0
+    next_try: datetime | None = None
+    last_error: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+__all__ = ["Comment", "CommentFeed", "Reply"]

@@ -17,13 +17,18 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from kaizen_exchange.conversations.models import Comment
+from kaizen_exchange.conversations.models import Comment, Reply
 from kaizen_exchange.errors import NotFound
 from kaizen_exchange.json_rows import as_json
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Post, School
 
 MAX_DEPTH = 5
+
+
+def shown_state(reply: Reply) -> str:
+    """A reply's state as the teacher sees it: ``sending`` is a run that died, so queued."""
+    return "queued" if reply.state == "sending" else reply.state
 
 
 @dataclass
@@ -40,13 +45,19 @@ class ThreadedComment:
     read: bool
     depth: int = 0
     replies: list[ThreadedComment] = field(default_factory=list)
+    #: our class's reply: queued | waiting | approved | failed (None: not sent by us)
+    reply_state: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return as_json(self, leave_out=("depth",))  # the nesting says it
 
 
-def thread(comments: Iterable[Comment]) -> list[ThreadedComment]:
-    """Comments as threads: answers to the post first, each reply under its parent."""
+def thread(
+    comments: Iterable[Comment], states: dict[int, str] | None = None
+) -> list[ThreadedComment]:
+    """Comments as threads: answers to the post first, each reply under its parent.
+
+    ``states``: the sending state of our class's replies, by comment id."""
     ordered = sorted(comments, key=lambda c: (c.published, c.id or 0))
     by_ref = {c.identity: c for c in ordered}
     children: dict[str, list[Comment]] = {}
@@ -65,6 +76,8 @@ def thread(comments: Iterable[Comment]) -> list[ThreadedComment]:
     # a loop of parents (never WordPress's, but a feed can say anything) has no root:
     # its comments are shown as answers to the post instead of being hidden
     threads += [_node(c, 0, children, seen) for c in ordered if c.identity not in seen]
+    for node in flatten(threads) if states else []:
+        node.reply_state = states.get(node.id) if states else None
     return threads
 
 
@@ -105,7 +118,10 @@ def conversation(store: Store, post_id: int) -> list[ThreadedComment]:
             raise NotFound(
                 f"There is no post {post_id}. List posts with 'kaizen-exchange posts list'."
             )
-        return thread(session.exec(select(Comment).where(Comment.post_id == post_id)).all())
+        comments = session.exec(select(Comment).where(Comment.post_id == post_id)).all()
+        replies = session.exec(select(Reply).where(Reply.post_id == post_id)).all()
+        states = {r.comment_id: shown_state(r) for r in replies if r.comment_id is not None}
+        return thread(comments, states)
 
 
 def comment_counts(store: Store, post_ids: list[int]) -> dict[int, int]:
@@ -198,5 +214,6 @@ __all__ = [
     "flatten",
     "list_comments",
     "mark_read",
+    "shown_state",
     "thread",
 ]

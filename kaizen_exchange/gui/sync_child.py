@@ -88,6 +88,9 @@ async def _sync(database: Any, quota: int | None) -> int:
     from kaizen_exchange.publishing.sync_hook import after_sync
 
     after_sync(database)  # posts waiting for the school's blog, before the window stops us
+    from kaizen_exchange.conversations.reply_outbox import after_sync as replies_after_sync
+
+    replies_after_sync(database)  # the class's replies to partners' blogs
     _say({"report": report.to_json()})
     return 0
 

@@ -33,6 +33,16 @@ ROLE_MEANINGS: dict[str, str] = {
 }
 
 
+#: WordPress 6.1 exposes neither ``comment_moderation`` nor ``comment_previously_approved``
+#: (Settings → Discussion) to apps: not in ``/wp/v2/settings``, not in XML-RPC's
+#: ``wp.getOptions``. So the check says how to make sure, rather than guess.
+COMMENTS_HELD = (
+    "This account can moderate comments ('comments pending' lists those waiting). WordPress "
+    "does not let apps read whether the blog holds every comment for approval: to be sure "
+    "it does, tick “Comment must be manually approved” in Settings → Discussion."
+)
+
+
 @dataclass(frozen=True)
 class Report:
     """The answer of ``account check`` (``to_json`` is the ``--json`` contract)."""
@@ -46,6 +56,7 @@ class Report:
     can_post: bool = False
     can_publish: bool = False
     can_upload: bool = False
+    can_moderate: bool = False
 
     @property
     def ok(self) -> bool:
@@ -68,7 +79,14 @@ class Report:
             "can_post": self.can_post,
             "can_publish": self.can_publish,
             "can_upload": self.can_upload,
+            "can_moderate": self.can_moderate,
+            "holds_every_comment": None,  # WordPress does not say (see COMMENTS_HELD)
+            "comments_note": self.comments_note,
         }
+
+    @property
+    def comments_note(self) -> str | None:
+        return COMMENTS_HELD if self.can_moderate else None
 
 
 def check_account(account: Account, password: str) -> Report:
@@ -113,7 +131,8 @@ def _check(site: WordPress) -> Report:
         can_post=can_post,
         can_publish=bool(caps.get("publish_posts")),
         can_upload=can_upload,
+        can_moderate=bool(caps.get("moderate_comments")),
     )
 
 
-__all__ = ["ROLE_MEANINGS", "Report", "check_account"]
+__all__ = ["COMMENTS_HELD", "ROLE_MEANINGS", "Report", "check_account"]

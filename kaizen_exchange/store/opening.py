@@ -29,7 +29,7 @@ from kaizen_exchange.store import backups, health
 log = logging.getLogger(__name__)
 
 #: The newest migration; a test checks it matches Alembic's head.
-SCHEMA_HEAD = "0007"
+SCHEMA_HEAD = "0008"
 
 
 def prepare(folder: Path, now: datetime | None = None, *, daily: bool = True) -> None:

@@ -324,12 +324,13 @@ class WordPressSite:
             self._spawn_php_server()
             self._wait_php_server()
 
-    def hold(self, method: str, path: str, *, skip: int = 0) -> None:
-        """The next successful METHOD request whose path contains ``path`` (after ``skip``
-        such requests) is done by WordPress, then its answer is held until :meth:`release`
-        (see php/router.php)."""
+    def hold(self, method: str, path: str, *, skip: int = 0, below: int = 300) -> None:
+        """The next successful METHOD request (status below ``below``) whose path contains
+        ``path`` (after ``skip`` such requests) is done by WordPress, then its answer is held
+        until :meth:`release` (see php/router.php)."""
         self.release()
-        self.hold_file.write_text(json.dumps({"method": method, "path": path, "skip": skip}))
+        hold = {"method": method, "path": path, "skip": skip, "below": below}
+        self.hold_file.write_text(json.dumps(hold))
 
     def holding(self) -> bool:
         """True once a request is held (WordPress did its work; the client has no answer)."""
@@ -551,3 +552,16 @@ class WordPressSite:
         )
         result: list[dict[str, object]] = json.loads(made)
         return result
+
+    def post_comments(self, post_id: int) -> list[dict[str, Any]]:
+        """Every comment of a post, any status ("1", "0", "spam", "trash"), read by PHP."""
+        return list(json.loads(self._php_script("wp-comment-admin.php", "comments", str(post_id))))
+
+    def set_comment_status(self, comment_id: int, status: str) -> None:
+        """approve, hold, spam or trash one comment, as a moderator does in WordPress."""
+        self._php_script("wp-comment-admin.php", "status", str(comment_id), status)
+
+    def set_comments_open(self, post_id: int, open_: bool) -> None:
+        self._php_script(
+            "wp-comment-admin.php", "comments-open", str(post_id), "1" if open_ else "0"
+        )

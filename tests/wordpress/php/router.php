@@ -31,7 +31,8 @@ if ($request_log) {
     });
 }
 
-// A crash test's hold (server.py `hold`): the first successful request matching the hold file's
+// A crash test's hold (server.py `hold`): the first successful request (below the hold's "below"
+// status, 300 unless told: the comment form answers with a redirect) matching the hold file's
 // method and path prefix is done by WordPress, then its answer is held back until the test
 // removes the "held" file, so the test can kill the client after the site did the work and
 // before the client heard of it.
@@ -42,7 +43,7 @@ if ($hold_file && is_file($hold_file)) {
         $code = http_response_code();
         $uri = $_SERVER['REQUEST_URI'] ?? '';
         if (!is_array($hold) || ($_SERVER['REQUEST_METHOD'] ?? '') !== $hold['method']
-            || !str_contains(urldecode($uri), $hold['path']) || !is_int($code) || $code >= 300) {
+            || !str_contains(urldecode($uri), $hold['path']) || !is_int($code) || $code >= ($hold['below'] ?? 300)) {
             return;
         }
         if (($hold['skip'] ?? 0) > 0) {  // let this one through: hold a later one

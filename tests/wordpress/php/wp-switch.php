@@ -4,7 +4,7 @@
 require __DIR__ . '/wp-bootstrap.php';
 
 [$name, $on] = [$argv[1] ?? '', ($argv[2] ?? '1') === '1'];
-if (!in_array($name, ['kx_app_passwords_off', 'kx_rest_blocked'], true)) {
+if (!in_array($name, ['kx_app_passwords_off', 'kx_rest_blocked', 'kx_comment_flood_off'], true)) {
     fwrite(STDERR, "unknown switch: $name\n");
     exit(2);
 }
