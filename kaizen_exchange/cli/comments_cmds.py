@@ -14,6 +14,7 @@ from kaizen_exchange.cli import moderation_cmds, reply_cmds
 from kaizen_exchange.cli.common import EXIT_OK, Context, shorten, table
 from kaizen_exchange.cli.parsers import add_action, add_json, command_actions
 from kaizen_exchange.conversations.reading import (
+    REPLY_STATES,
     ListedComment,
     ThreadedComment,
     flatten,
@@ -24,13 +25,6 @@ from kaizen_exchange.reading.new_posts import parse_moment
 from kaizen_exchange.wording import plural
 
 INDENT = "    "
-#: Our class's replies, as the thread shows them.
-REPLY_STATES = {
-    "queued": "our reply, not sent yet",
-    "waiting": "our reply, waiting for approval",
-    "approved": "our reply, published",
-    "failed": "our reply, not sent",
-}
 
 
 def register(subparsers: Any) -> None:

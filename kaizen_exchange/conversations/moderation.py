@@ -21,10 +21,11 @@ from typing import Any
 from kaizen_exchange.errors import BadInput
 from kaizen_exchange.publishing.account import Account
 from kaizen_exchange.publishing.client import WordPress
-from kaizen_exchange.publishing.errors import NOT_ALLOWED, SiteError
+from kaizen_exchange.publishing.errors import NO_PASSWORD, NOT_ALLOWED, SiteError
 from kaizen_exchange.sharing.findings import Finding, ordered
 from kaizen_exchange.sharing.roster import Roster
 from kaizen_exchange.sharing.text_checks import check_text
+from kaizen_exchange.store.db import Store
 
 ACTIONS = ("approve", "spam", "trash")
 #: What each action leaves the comment as, in WordPress's words and in ours.
@@ -165,4 +166,39 @@ def moderate(account: Account, password: str, comment_id: int, action: str) -> s
     return said
 
 
-__all__ = ["ACTIONS", "DONE", "PendingComment", "moderate", "pending_comments"]
+def waiting_on_our_blog(store: Store) -> list[PendingComment] | None:
+    """The window's "To approve": None when there is nothing to ask (no account, no kept
+    password: the window never prompts for it here, or an account that may not moderate)."""
+    from kaizen_exchange.publishing.account import load_account
+    from kaizen_exchange.publishing.credentials import password_for
+    from kaizen_exchange.sharing.roster import load_roster
+
+    account = load_account(store)
+    if account is None:
+        return None
+    try:
+        password = password_for(account, None)
+        return pending_comments(account, password, load_roster(store))
+    except SiteError as exc:
+        if exc.code in (NOT_ALLOWED, NO_PASSWORD):
+            return None
+        raise
+
+
+def moderate_with_kept_password(store: Store, comment_id: int, action: str) -> str:
+    from kaizen_exchange.publishing.account import require_account
+    from kaizen_exchange.publishing.credentials import password_for
+
+    account = require_account(store)
+    return moderate(account, password_for(account, None), comment_id, action)
+
+
+__all__ = [
+    "ACTIONS",
+    "DONE",
+    "PendingComment",
+    "moderate",
+    "moderate_with_kept_password",
+    "pending_comments",
+    "waiting_on_our_blog",
+]

@@ -24,6 +24,13 @@ from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Post, School
 
 MAX_DEPTH = 5
+#: Our class's replies, as a thread shows them (the window and the command line).
+REPLY_STATES = {
+    "queued": "our reply, not sent yet",
+    "waiting": "our reply, waiting for approval",
+    "approved": "our reply, published",
+    "failed": "our reply, not sent",
+}
 
 
 def shown_state(reply: Reply) -> str:
@@ -207,6 +214,7 @@ def mark_read(store: Store, comment_ids: list[int], read: bool = True) -> int:
 
 __all__ = [
     "MAX_DEPTH",
+    "REPLY_STATES",
     "ListedComment",
     "ThreadedComment",
     "comment_counts",

@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from kaizen_exchange.conversations.reading import ThreadedComment, conversation, flatten
+from kaizen_exchange.conversations.reading import (
+    REPLY_STATES,
+    ThreadedComment,
+    conversation,
+    flatten,
+)
 from kaizen_exchange.gui.dates import format_datetime
 from kaizen_exchange.gui.look import QUALITIES
 from kaizen_exchange.reading.posts import PostDetail, get_post
@@ -120,27 +125,43 @@ INDENT_PX = 28
 COMMENT_ANCHOR = "comment-{id}"
 
 
-def conversation_html(comments: list[ThreadedComment], width: int) -> str:
+#: a "Reply" link's address: the comment answered (0: the post itself)
+REPLY_LINK = "kx-reply:{id}"
+
+
+def conversation_html(
+    comments: list[ThreadedComment], width: int, *, reply_links: bool = False
+) -> str:
     """The comments under a post, each reply indented under what it answers.
 
-    Each comment starts with an anchor, so Present mode can move from reply to reply.
+    Each comment starts with an anchor, so Present mode can move from reply to reply;
+    ``reply_links``: a "Reply" link under the post and under each comment (the reader,
+    not the whiteboard).
     """
     shown = flatten(comments)
+    reply = f'<p><a href="{REPLY_LINK.format(id=0)}">Reply to this post</a></p>'
     if not shown:
-        return ""
+        return reply if reply_links else ""
     parts = [f'<h2 class="conversation">Conversation ({len(shown)})</h2>']
     for comment in shown:
         who = f"{comment.author} · {format_datetime(comment.published)}"
+        if comment.reply_state:
+            who += f" · {REPLY_STATES.get(comment.reply_state, comment.reply_state)}"
         anchor = COMMENT_ANCHOR.format(id=comment.id)
+        link = (
+            f'<p class="reply"><a href="{REPLY_LINK.format(id=comment.id)}">Reply</a></p>'
+            if reply_links and comment.reply_state is None
+            else ""
+        )
         parts.append(
             f'<div style="margin-left:{comment.depth * INDENT_PX}px">'
             f'<p class="comment-by"><a name="{anchor}"></a><b>{htmllib.escape(who)}</b></p>'
-            f"{fit_images(comment.html, {}, width)}</div>"
+            f"{fit_images(comment.html, {}, width)}{link}</div>"
         )
-    return "".join(parts)
+    return "".join(parts) + (reply if reply_links else "")
 
 
-def post_html(loaded: LoadedPost, width: int) -> str:
+def post_html(loaded: LoadedPost, width: int, *, reply_links: bool = False) -> str:
     detail = loaded.detail
     byline = " · ".join(
         part
@@ -152,7 +173,7 @@ def post_html(loaded: LoadedPost, width: int) -> str:
         f"<h1>{htmllib.escape(detail.title)}</h1>"
         f'<p class="byline">{htmllib.escape(byline)}</p>'
         f"<p>{_chips(detail.categories)}</p>{body}{_attachments(detail)}"
-        f"{conversation_html(loaded.comments, width)}"
+        f"{conversation_html(loaded.comments, width, reply_links=reply_links)}"
     )
 
 
@@ -175,8 +196,12 @@ class LocalOnlyBrowser(QTextBrowser):
     document asks to *load* must be a picture decoded by :func:`load_post`.
     """
 
+    #: a "Reply" link was clicked: the comment to answer (0: the post)
+    reply_requested = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.offers_replies = False  # the reader of Partner work shows "Reply" links
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open_link)
         self.document().setDefaultStyleSheet(READER_CSS)
@@ -203,7 +228,7 @@ class LocalOnlyBrowser(QTextBrowser):
             return
         width = self.viewport().width() - 40
         self._rendered_width = width
-        self.setHtml(post_html(self._loaded, width))
+        self.setHtml(post_html(self._loaded, width, reply_links=self.offers_replies))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -226,7 +251,10 @@ class LocalOnlyBrowser(QTextBrowser):
         return None
 
     def _open_link(self, url: QUrl) -> None:
-        if url.isLocalFile():
+        if url.scheme() == "kx-reply" and self.offers_replies:
+            answered = url.path()
+            self.reply_requested.emit(int(answered) if answered.isdigit() else 0)
+        elif url.isLocalFile():
             folder = self._loaded.media_folder if self._loaded else None
             path = Path(url.toLocalFile()).resolve()
             if folder is not None and path.is_relative_to(folder.resolve()):
@@ -236,6 +264,7 @@ class LocalOnlyBrowser(QTextBrowser):
 
 
 __all__ = [
+    "REPLY_LINK",
     "LoadedPost",
     "LocalOnlyBrowser",
     "conversation_html",

@@ -126,6 +126,9 @@ class PartnerWorkPage(Page):
         self.ui.pinButton.toggled.connect(self._pin_toggled)
         self.ui.unreadButton.clicked.connect(self._mark_unread)
         self.ui.originalButton.clicked.connect(self._open_original)
+        # "Reply" links under the post and each comment (a button would widen the bar)
+        self.ui.reader.offers_replies = True
+        self.ui.reader.reply_requested.connect(self.reply)
         present = QShortcut(QKeySequence("F5"), self)
         present.activated.connect(self.present)
         self._set_reader_buttons(None)
@@ -336,6 +339,24 @@ class PartnerWorkPage(Page):
         row = self.model.row_of(post_id)
         if row is not None:
             self.model.set_read(row, False)
+
+    def reply(self, comment_id: int) -> None:
+        """The Reply dialog for the post shown (0) or one of its comments."""
+        loaded = self.ui.reader.loaded
+        if loaded is None:
+            return
+        from kaizen_exchange.gui.reply_dialog import ReplyDialog
+
+        answering = f"“{loaded.detail.title}” ({loaded.school_name})"
+        for comment in flatten(loaded.comments):
+            if comment.id == comment_id:
+                answering = f"{comment.author}'s comment on “{loaded.detail.title}”"
+        dialog = ReplyDialog(
+            self.context, loaded.detail.id, answering, comment_id or None, parent=self
+        )
+        dialog.accepted.connect(self._reopen)
+        self.reply_dialog: ReplyDialog | None = dialog
+        dialog.open()
 
     def _open_original(self) -> None:
         loaded = self.ui.reader.loaded

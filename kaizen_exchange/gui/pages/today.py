@@ -51,11 +51,16 @@ class Card(QFrame):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
-        outer.addWidget(heading(title, 1.25, self))
+        self.title_label = heading(title, 1.25, self)
+        outer.addWidget(self.title_label)
         self.body = QVBoxLayout()
         self.body.setSpacing(8)
         outer.addLayout(self.body)
         outer.addStretch(1)
+
+    def set_title(self, title: str) -> None:
+        self.title_label.setText(title)
+        self.setAccessibleName(title)
 
     def clear(self) -> None:
         while self.body.count():
@@ -111,12 +116,14 @@ class TodayPage(Page):
         self.health = Card("Partner blogs", inner)
         self.replies = Card("New replies", inner)
         self.replies.hide()  # shown when there are some
+        self.approve = Card("To approve", inner)  # comments our own blog holds
         row = QHBoxLayout()
         row.setSpacing(14)
         row.addWidget(self.news, 3)
         row.addWidget(self.health, 2)
         column.addWidget(self.calls)
         column.addLayout(row)
+        column.addWidget(self.approve)
         column.addWidget(self.replies)
         column.addStretch(1)
         scroll.setWidget(inner)
@@ -129,6 +136,9 @@ class TodayPage(Page):
         self.tick = QTimer(self)
         self.tick.timeout.connect(self._update_countdowns)
         self.tick.start(30_000)
+        from kaizen_exchange.gui.to_approve import ToApprove
+
+        self.to_approve = ToApprove(context, self.approve, self)
         self.refresh()
 
     def activated(self) -> None:
@@ -137,6 +147,8 @@ class TodayPage(Page):
     def reload(self, changes: Changes = EVERYTHING) -> None:
         super().reload(changes)
         self.refresh()
+        if changes.touches(Kind.SCHOOLS):  # a sync (or an account change): ask the blog again
+            self.to_approve.refresh(force=True)
 
     def refresh(self) -> None:
         now = datetime.now(UTC)
@@ -160,6 +172,7 @@ class TodayPage(Page):
             owner=self,
         )
         self._show_health()
+        self.to_approve.refresh()
 
     # -- next calls -----------------------------------------------------------------
     def _show_calls(self, calls: list[UpcomingCall]) -> None:
