@@ -6,12 +6,17 @@ reply waits, and opens the ORM store (and imports the sending code) only when on
 
 It is also where a held reply becomes approved: the sync has just read the blog's
 comments feed, and a reply whose comment row now carries a feed's content (the sync
-updated our placeholder, found by WordPress's comment id) is published there.
+updated our placeholder, found by WordPress's comment id) is published there. A held
+reply whose id WordPress never told us (the process died before it heard, and the
+retry met "duplicate comment") is found by its post, its author and its words when it
+appears in the feed: the synced comment becomes ours and the placeholder goes, so the
+thread shows it once.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -29,6 +34,12 @@ _SEEN_PUBLISHED = (
     "UPDATE reply SET state = 'approved', updated_at = ? WHERE state = 'waiting' AND comment_id"
     " IN (SELECT id FROM comment WHERE content_hash != '')"
 )
+_UNNAMED = (
+    "SELECT id, post_id, comment_id, author, text FROM reply WHERE state = 'waiting'"
+    " AND remote_id IS NULL"
+)
+_COMMENT_ID = re.compile(r"#comment-(\d+)$")
+_WORDS = re.compile(r"[^\w]+")
 _DUE = (
     "SELECT 1 FROM reply WHERE state IN ('queued', 'sending') "
     "AND (next_try IS NULL OR next_try <= ?) LIMIT 1"
@@ -80,7 +91,8 @@ def after_sync(database: Database) -> RepliesReport | None:
     try:
         if database.rows("SELECT 1 FROM reply WHERE state = 'waiting' LIMIT 1"):
             with database.writing() as connection:
-                approved = connection.execute(_SEEN_PUBLISHED, (now,)).rowcount
+                approved = adopt_synced(connection, now)
+                approved += connection.execute(_SEEN_PUBLISHED, (now,)).rowcount
         due = database.rows(_DUE, (now,))
     except sqlite3.Error:  # an older store that has no replies yet
         return None
@@ -100,4 +112,31 @@ def after_sync(database: Database) -> RepliesReport | None:
     return report
 
 
-__all__ = ["RepliesReport", "after_sync", "send_waiting"]
+def words(text: str) -> str:
+    """Text compared the way WordPress's display filters leave it (quotes curled, etc.)."""
+    return " ".join(_WORDS.sub(" ", text.lower()).split())
+
+
+def adopt_synced(connection: sqlite3.Connection, now: str | None) -> int:
+    """Held replies without WordPress's id, found among the synced comments; how many."""
+    adopted = 0
+    for reply_id, post_id, placeholder, author, text in connection.execute(_UNNAMED).fetchall():
+        for comment_id, identity, synced in connection.execute(
+            "SELECT id, identity, text FROM comment WHERE post_id = ? AND ours = 0 AND author = ?",
+            (post_id, author),
+        ).fetchall():
+            number = _COMMENT_ID.search(identity)
+            if number and words(synced) == words(text):
+                connection.execute("UPDATE comment SET ours = 1 WHERE id = ?", (comment_id,))
+                connection.execute("DELETE FROM comment WHERE id = ?", (placeholder,))
+                connection.execute(
+                    "UPDATE reply SET comment_id = ?, remote_id = ?, state = 'approved',"
+                    " updated_at = ? WHERE id = ?",
+                    (comment_id, int(number.group(1)), now, reply_id),
+                )
+                adopted += 1
+                break
+    return adopted
+
+
+__all__ = ["RepliesReport", "adopt_synced", "after_sync", "send_waiting", "words"]

@@ -46,6 +46,7 @@ from kaizen_exchange.conversations.feed_sync import COMMENTS_CAP, blog_home
 from kaizen_exchange.conversations.models import Comment, Reply
 from kaizen_exchange.conversations.parse import RawComment, read_comments
 from kaizen_exchange.conversations.reading import shown_state
+from kaizen_exchange.conversations.reply_outbox import words
 from kaizen_exchange.errors import BadInput, FeedParseError
 from kaizen_exchange.file_lock import try_lock, unlock
 from kaizen_exchange.store.db import Store
@@ -60,7 +61,6 @@ _PAGE_POST_ID = re.compile(
     r"""name=["']comment_post_ID["'][^>]*value=["'](\d+)|value=["'](\d+)["'][^>]*name=["']comment_post_ID""",
 )
 _COMMENT_ID = re.compile(r"#comment-(\d+)$")
-_WORDS = re.compile(r"[^\w]+")
 
 
 class Busy(Exception):
@@ -216,8 +216,8 @@ def _ours(comment: RawComment, target: Target, reply: Reply) -> int | None:
         return None
     if unescape(comment.author) != reply.author:
         return None
-    words = _words(re.sub(r"<[^>]+>", " ", unescape(comment.content)))
-    return int(match.group(1)) if words == _words(reply.text) else None
+    said = words(re.sub(r"<[^>]+>", " ", unescape(comment.content)))
+    return int(match.group(1)) if said == words(reply.text) else None
 
 
 def _same_post(post_ref: str, target: Target) -> bool:
@@ -225,11 +225,6 @@ def _same_post(post_ref: str, target: Target) -> bool:
         return True
     found = _POST_ID.search(post_ref)
     return found is not None and int(found.group(1)) == target.wp_post_id
-
-
-def _words(text: str) -> str:
-    """Text compared the way WordPress's display filters leave it (quotes curled, etc.)."""
-    return " ".join(_WORDS.sub(" ", text.lower()).split())
 
 
 def _record(store: Store, reply_id: int, target: Target, sent: Sent | int) -> Outcome:

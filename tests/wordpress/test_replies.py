@@ -250,6 +250,14 @@ def test_a_kill_between_sending_and_recording_leaves_one_comment(partner: Partne
     assert not [r for r in site.requests_since(mark) if "wp-comments-post" in r.uri]
     assert len(_with_text(site, post, published_text)) == 1
 
+    # the sync reads both back: each once in the thread, ours, published (the first one's
+    # WordPress id was never heard: it is recognised by its post, author and words)
+    ok(sync(partner.data, "--no-media")[0])
+    thread = partner.thread(post)
+    for text in (held_text, published_text):
+        (shown,) = [c for c in thread if c["text"] == text]
+        assert shown["ours"] and shown["reply_state"] == "approved", thread
+
 
 def test_our_blogs_waiting_comments_are_checked_and_moderated(
     publishing_site: WordPressSite, tmp_path: Path
