@@ -19,6 +19,10 @@ The protocol (why a retry after any crash never posts a second copy):
    that was published.
 5. **One sender at a time.** An OS file lock in the data folder (``replies.lock``).
 
+On the school's own blog, with its account's password kept, the same steps go
+through the REST API instead (:mod:`~kaizen_exchange.conversations.rest_reply`):
+the reply is live at once, and the look before sending again asks the account.
+
 What time may cure leaves the reply queued: with no network it goes at the next sync;
 when the site is in trouble or says "too quickly", after a back-off the sync respects.
 What needs a person (comments closed, a login required, spam) makes it ``failed``
@@ -40,7 +44,7 @@ from typing import Any
 import httpx
 from sqlmodel import col, select
 
-from kaizen_exchange.conversations import comment_form
+from kaizen_exchange.conversations import comment_form, rest_reply
 from kaizen_exchange.conversations.comment_form import ReplyError, Sent
 from kaizen_exchange.conversations.feed_sync import COMMENTS_CAP, blog_home
 from kaizen_exchange.conversations.models import Comment, Reply
@@ -151,12 +155,17 @@ def _deliver(store: Store, reply_id: int, http: httpx.Client) -> Outcome:
     if reply.state in ("waiting", "approved"):
         return outcome(reply, "")
     target = target_of(store, reply)
+    route = rest_reply.route_for(store, target.home)  # our own blog: the school's account
     try:
         if reply.state == "sending" and reply.body:
-            found = _look_in_feed(http, target, reply)
+            fields = json.loads(reply.body)
+            found = (
+                rest_reply.find(route, int(fields["comment_post_ID"]), reply)
+                if route
+                else _look_in_feed(http, target, reply)
+            )
             if found is not None:
                 return _record(store, reply_id, target, found)
-            fields = json.loads(reply.body)
         else:
             fields = comment_form.form_fields(
                 target.wp_post_id or _post_id_from_page(http, target),
@@ -166,7 +175,10 @@ def _deliver(store: Store, reply_id: int, http: httpx.Client) -> Outcome:
                 target.parent_remote_id,
             )
             _update(store, reply_id, state="sending", body=json.dumps(fields))
-        sent = comment_form.post_comment(http, target.home, fields, target.school)
+        if route is not None:
+            sent = rest_reply.send(route, fields, target.school)
+        else:
+            sent = comment_form.post_comment(http, target.home, fields, target.school)
     except ReplyError as exc:
         if exc.code == comment_form.DUPLICATE:  # sent before the process died: it is held
             return _record(store, reply_id, target, Sent(reply.remote_id, True))

@@ -37,7 +37,7 @@ from tests.integration.cli import (
     school_toml,
     sync,
 )
-from tests.wordpress.publishing import CLASS, ROSTER, wait_for
+from tests.wordpress.publishing import CLASS, ROSTER, Classroom, wait_for
 from tests.wordpress.records import Post
 from tests.wordpress.server import WordPressSite
 
@@ -195,23 +195,29 @@ def test_a_reply_queued_while_wordpress_is_down_is_delivered_once(partner: Partn
     assert stored["author"] == "Rowan Class, Greenfield Primary"
 
 
-def _killed_mid_send(partner: Partner, post: Post, text: str, class_name: str) -> None:
+def _killed_mid_send(
+    site: WordPressSite,
+    data: Path,
+    post_id: int,
+    text: str,
+    *extra: str,
+    held: str = "wp-comments-post.php",
+) -> None:
     """Starts a reply, lets WordPress store it, kills the app before it hears back."""
-    partner.site.hold("POST", "wp-comments-post.php", below=400)
+    site.hold("POST", held, below=400)
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "kaizen_exchange",
             "--data-dir",
-            str(partner.data),
+            str(data),
             "comments",
             "reply",
-            str(partner.post_id(post)),
+            str(post_id),
             "--text",
             text,
-            "--as",
-            class_name,
+            *extra,
         ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -220,18 +226,18 @@ def _killed_mid_send(partner: Partner, post: Post, text: str, class_name: str) -
         cwd=REPO,
     )
     try:
-        wait_for(partner.site.holding, 60)
+        wait_for(site.holding, 60)
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        partner.site.release()
-    assert len(_with_text(partner.site, post, text)) == 1  # WordPress has it; the app does not know
+        site.release()
 
 
 def test_a_kill_between_sending_and_recording_leaves_one_comment(partner: Partner) -> None:
     site, post = partner.site, partner.site.all_posts[2]
     held_text = "Our class voted: the tallest tower wins!"
-    _killed_mid_send(partner, post, held_text, "Oak Class")
+    _killed_mid_send(site, partner.data, partner.post_id(post), held_text, "--as", "Oak Class")
+    assert len(_with_text(site, post, held_text)) == 1  # WordPress has it; the app does not know
     retried = ok(partner.run("comments", "retry", "--json"))
     (held,) = retried.json()["sent"]
     assert held["state"] == "waiting", retried.describe()  # WordPress: "duplicate", so it is held
@@ -242,7 +248,8 @@ def test_a_kill_between_sending_and_recording_leaves_one_comment(partner: Partne
     # finds it in the blog's comments feed and sends nothing
     site.set_comment_status(int(stored["id"]), "approve")
     published_text = "Thank you for answering our questions."
-    _killed_mid_send(partner, post, published_text, "Oak Class")
+    _killed_mid_send(site, partner.data, partner.post_id(post), published_text, "--as", "Oak Class")
+    assert len(_with_text(site, post, published_text)) == 1
     mark = site.request_mark()
     retried = ok(partner.run("comments", "retry", "--json"))
     (found,) = retried.json()["sent"]
@@ -314,3 +321,40 @@ def test_our_blogs_waiting_comments_are_checked_and_moderated(
     report = check_json(run_cli(data, "account", "check", "--json"))
     assert report["can_moderate"] is True and report["holds_every_comment"] is None
     assert "Settings → Discussion" in report["comments_note"]
+
+
+def test_a_reply_on_our_own_blog_goes_through_the_account_live_at_once_and_once(
+    publishing_site: WordPressSite, tmp_path: Path
+) -> None:
+    site, post = publishing_site, publishing_site.all_posts[2]
+    room = Classroom.make(site, tmp_path)  # the school's Administrator account, the class list
+    home = school_toml(
+        "greenfield",
+        name="Greenfield Primary",
+        feeds=[site.rss_url],
+        extra=f'home = true\nemail = "{EMAIL}"',
+    )
+    import_network(room.data, network_toml(home, name="Our own blog"))
+    ok(sync(room.data, "--no-media")[0])
+    post_id = {p["url"]: p["id"] for p in posts_list(room.data, "--limit", "100")}[post.link]
+
+    mark = site.request_mark()
+    text = "Thank you for all your answers! From Willow Class."
+    sent = ok(room.run("comments", "reply", str(post_id), "--text", text, "--json"))
+    assert sent.json()["state"] == "approved", sent.describe()
+    (stored,) = _with_text(site, post, text)
+    assert (stored["author"], stored["email"], stored["approved"]) == (AUTHOR, EMAIL, "1")
+    uris = [r.uri for r in site.requests_since(mark)]
+    assert any("wp/v2/comments" in u for u in uris) and not any(
+        "wp-comments-post" in u for u in uris
+    )
+
+    # killed after WordPress stored it: the retry finds it through the account, sends nothing
+    again = "We will write again after the holidays."
+    _killed_mid_send(site, room.data, post_id, again, held="wp/v2/comments")
+    mark = site.request_mark()
+    retried = ok(room.run("comments", "retry", "--json"))
+    (found,) = retried.json()["sent"]
+    assert found["state"] == "approved", retried.describe()
+    assert not [r for r in site.requests_since(mark) if r.method == "POST"]
+    assert len(_with_text(site, post, again)) == 1
