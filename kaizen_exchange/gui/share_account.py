@@ -51,6 +51,8 @@ def report_text(report: Report) -> str:
     lines = [report.message]
     if report.meaning and report.meaning not in report.message:
         lines.append(report.meaning)
+    if report.comments_note:  # whether the blog holds every comment (issue 14)
+        lines.append(report.comments_note)
     return "\n".join(lines)
 
 

@@ -71,6 +71,7 @@ def test_an_administrator_is_kept_and_told_it_can_approve(
     dialog.save_button.click()
     text = answered(qtbot, dialog)
     assert "Administrator" in text and "approve" in text, text
+    assert "Comment must be manually approved" in text  # how to hold every comment (issue 14)
     assert dialog.password_edit.text() == ""  # the field does not keep it
     assert load_account(context.store) == Account(wordpress.base_url.rstrip("/"), user)
     logs = Path(os.environ["KAIZEN_EXCHANGE_LOG_DIR"])
