@@ -68,6 +68,7 @@ class Sent:
     remote_id: int | None
     held: bool
     moderation_url: str | None = None
+    shown_at: str | None = None  # the post's page WordPress sent us back to, when published
 
 
 def form_fields(
@@ -154,12 +155,33 @@ def _redirected(location: str, school: str) -> Sent:
         return Sent(int(held), True, location)
     match = _COMMENT_ID.search(location)
     if match:
-        return Sent(int(match.group(1)), False)
+        return Sent(int(match.group(1)), False, shown_at=location.split("#", 1)[0])
     if "spam" in location.lower():
         raise _spam(school)
     # a redirect back to the post without an id: some anti-spam plugins drop a comment
     # silently this way; it cannot be told from a held one, so it is treated as held
     return Sent(None, True)
+
+
+def shown_on_page(http: httpx.Client, sent: Sent) -> bool:
+    """Whether the post's page shows the comment WordPress says it published.
+
+    WordPress answers a comment it put in the spam or the bin (Akismet, the
+    "disallowed words" of Settings → Discussion) exactly as one it published; only
+    the page tells them apart. A page that cannot be read is taken at its word.
+    """
+    if not sent.shown_at or sent.remote_id is None:
+        return True
+    try:
+        page = http.get(sent.shown_at, follow_redirects=True)
+    except httpx.HTTPError:
+        return True
+    if page.status_code != 200:
+        return True
+    return (
+        f'id="comment-{sent.remote_id}"' in page.text
+        or f"id='comment-{sent.remote_id}'" in page.text
+    )
 
 
 def comments_closed(school: str) -> ReplyError:
@@ -213,4 +235,5 @@ __all__ = [
     "form_fields",
     "post_comment",
     "read_answer",
+    "shown_on_page",
 ]

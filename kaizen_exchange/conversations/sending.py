@@ -60,6 +60,12 @@ from kaizen_exchange.store.sqlite import utcnow
 FIRST_WAIT = timedelta(minutes=2)
 LONGEST_WAIT = timedelta(hours=6)
 LOCK_NAME = "replies.lock"
+#: WordPress said "published" but the post's page does not show it (spam, or the bin).
+NOT_SHOWN = (
+    "Sent, but {school}'s blog does not show it: it may be waiting for their approval, or "
+    "their blog may have taken it for spam. It shows here as published once it is on "
+    "their blog; if it never is, ask {school} to look in their comments' Spam list."
+)
 _POST_ID = re.compile(r"[?&]p=(\d+)(?:&|$)")
 _PAGE_POST_ID = re.compile(
     r"""name=["']comment_post_ID["'][^>]*value=["'](\d+)|value=["'](\d+)["'][^>]*name=["']comment_post_ID""",
@@ -179,6 +185,8 @@ def _deliver(store: Store, reply_id: int, http: httpx.Client) -> Outcome:
             sent = rest_reply.send(route, fields, target.school)
         else:
             sent = comment_form.post_comment(http, target.home, fields, target.school)
+            if not sent.held and not comment_form.shown_on_page(http, sent):
+                return _record(store, reply_id, target, Sent(sent.remote_id, True), NOT_SHOWN)
     except ReplyError as exc:
         if exc.code == comment_form.DUPLICATE:  # sent before the process died: it is held
             return _record(store, reply_id, target, Sent(reply.remote_id, True))
@@ -239,7 +247,9 @@ def _same_post(post_ref: str, target: Target) -> bool:
     return found is not None and int(found.group(1)) == target.wp_post_id
 
 
-def _record(store: Store, reply_id: int, target: Target, sent: Sent | int) -> Outcome:
+def _record(
+    store: Store, reply_id: int, target: Target, sent: Sent | int, said: str = ""
+) -> Outcome:
     if isinstance(sent, int):
         sent = Sent(sent, False)
     state = "waiting" if sent.held else "approved"
@@ -253,7 +263,7 @@ def _record(store: Store, reply_id: int, target: Target, sent: Sent | int) -> Ou
         if reply.remote_id is not None and reply.comment_id is not None:
             _name_comment(session, reply, f"{target.post_guid}#comment-{reply.remote_id}")
         session.add(reply)
-    return outcome(load(store, reply_id), "", target.school)
+    return outcome(load(store, reply_id), said.format(school=target.school), target.school)
 
 
 def _name_comment(session: Any, reply: Reply, identity: str) -> None:

@@ -41,7 +41,7 @@ def _refused(response: httpx.Response) -> ReplyError:
 def test_a_redirect_says_whether_the_comment_is_held_or_published() -> None:
     held = f"{POST}?unapproved=12&moderation-hash=0f3a#comment-12"
     assert read_answer(_redirect(held), SCHOOL) == Sent(12, True, held)
-    assert read_answer(_redirect(f"{POST}#comment-13"), SCHOOL) == Sent(13, False)
+    assert read_answer(_redirect(f"{POST}#comment-13"), SCHOOL) == Sent(13, False, shown_at=POST)
 
 
 @pytest.mark.parametrize(

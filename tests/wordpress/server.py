@@ -561,6 +561,10 @@ class WordPressSite:
         """approve, hold, spam or trash one comment, as a moderator does in WordPress."""
         self._php_script("wp-comment-admin.php", "status", str(comment_id), status)
 
+    def set_disallowed_words(self, words: str) -> None:
+        """Settings → Discussion → Disallowed Comment Keys: a comment with one goes to the bin."""
+        self._php_script("wp-comment-admin.php", "disallowed", words)
+
     def set_comments_open(self, post_id: int, open_: bool) -> None:
         self._php_script(
             "wp-comment-admin.php", "comments-open", str(post_id), "1" if open_ else "0"

@@ -167,6 +167,20 @@ def test_a_reply_to_a_post_with_comments_closed_gets_a_plain_message(partner: Pa
     assert kept["reply_state"] == "failed"  # kept, not lost, and shown as not sent
 
 
+def test_a_reply_the_blog_bins_as_spam_is_not_told_as_published(partner: Partner) -> None:
+    site, post = partner.site, partner.site.all_posts[1]
+    text = "We watched the fireworks from the school field."
+    site.set_disallowed_words("fireworks")  # WordPress answers as if it had published it
+    try:
+        sent = ok(partner.reply(post, text, "--as", "Birch Class"))
+    finally:
+        site.set_disallowed_words("")
+    assert sent.json()["state"] == "waiting", sent.describe()
+    assert "may have taken it for spam" in sent.json()["message"]
+    (binned,) = _with_text(site, post, text)
+    assert binned["approved"] == "trash"
+
+
 def test_a_blocking_finding_stops_a_reply_until_overridden(partner: Partner) -> None:
     post = partner.site.all_posts[1]
     blocked = partner.reply(post, "Amelia Hartley loved your video!")

@@ -3,6 +3,7 @@
 //   php wp-comment-admin.php comments POST_ID     every comment of the post, any status, as JSON
 //   php wp-comment-admin.php status COMMENT_ID approve|hold|spam|trash
 //   php wp-comment-admin.php comments-open POST_ID 0|1
+//   php wp-comment-admin.php disallowed WORDS   Settings → Discussion's "Disallowed Comment Keys"
 
 require __DIR__ . '/wp-bootstrap.php';
 
@@ -24,6 +25,9 @@ if ($what === 'comments') {
 } elseif ($what === 'comments-open') {
     wp_update_post(['ID' => $id, 'comment_status' => $value === '1' ? 'open' : 'closed']);
     echo "$id comments " . ($value === '1' ? 'open' : 'closed') . "\n";
+} elseif ($what === 'disallowed') {
+    update_option('disallowed_keys', (string) ($argv[2] ?? ''));
+    echo "disallowed_keys=" . get_option('disallowed_keys') . "\n";
 } else {
     fwrite(STDERR, "unknown: $what\n");
     exit(2);
