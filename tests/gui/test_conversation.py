@@ -125,13 +125,17 @@ def test_today_lists_new_replies_to_our_posts_first_until_they_are_read(
     today = window.page(0)
     assert isinstance(today, TodayPage)
     qtbot.waitUntil(lambda: today.replies.isVisible())
-    lines = [
-        label.text()
-        for label in today.replies.findChildren(QLabel)
-        if "<b>" in label.text() and label.isVisibleTo(today)  # not the last refresh's, going
-    ]
+
+    def shown() -> list[str]:  # not the last refresh's lines, hidden and going
+        return [
+            label.text()
+            for label in today.replies.findChildren(QLabel)
+            if "<b>" in label.text() and label.isVisibleTo(today)
+        ]
+
+    qtbot.waitUntil(lambda: len(shown()) == 4)  # our post's reply and the partner's three
+    lines = shown()
     assert "answered your post" in lines[0] and our_title in lines[0], lines
-    assert len(lines) == 4
     done = mark_comments_read(filled_store, [c.id for c in list_comments(filled_store)], [our_post])
     today.context.apply(done.changes)  # as run_op does after a write
     qtbot.waitUntil(lambda: not today.replies.isVisible())
