@@ -112,7 +112,7 @@ class ReplyDialog(QDialog):
         text = self.editor.toPlainText()
         self.findings = ordered(check_text(text, field=FIELD, roster=self.roster))
         lines = [
-            f"{'⛔' if f.severity == 'block' else '⚠'} {html.escape(f.detail)}"
+            f"<b>{'Must change' if f.severity == 'block' else 'Check'}:</b> {html.escape(f.detail)}"
             for f in self.findings
         ]
         self.findings_label.setText("<br>".join(lines))

@@ -29,6 +29,10 @@ SHOWN = 5
 BUTTONS = (("approve", "Approve"), ("spam", "Spam"), ("trash", "Bin"))
 
 
+#: How a finding is introduced under a partner's comment (words, not symbols: every font has them).
+SAID = {"block": "Found", "warn": "Check"}
+
+
 def comment_html(comment: PendingComment) -> str:
     """The comment with each finding's words highlighted, and what was found under it."""
     text = comment.text
@@ -47,8 +51,7 @@ def comment_html(comment: PendingComment) -> str:
         at = end
     parts.append(html.escape(text[at:]))
     found = "".join(
-        f"<br><span style='color:#8a1c1c'>{'⛔' if f.severity == 'block' else '⚠'} "
-        f"{html.escape(f.detail)}</span>"
+        f"<br><span style='color:#8a1c1c'><b>{SAID[f.severity]}:</b> {html.escape(f.detail)}</span>"
         for f in comment.findings
     )
     return (
