@@ -9,6 +9,9 @@ file and no process id to guess about.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import BinaryIO
 
 
@@ -42,4 +45,16 @@ def unlock(handle: BinaryIO) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-__all__ = ["try_lock", "unlock"]
+@contextmanager
+def holding(path: Path, busy: Callable[[], BaseException]) -> Iterator[None]:
+    """``path``'s lock for the ``with`` block; ``busy()`` is raised when another holds it."""
+    with path.open("ab") as handle:
+        if not try_lock(handle):
+            raise busy()
+        try:
+            yield
+        finally:
+            unlock(handle)
+
+
+__all__ = ["holding", "try_lock", "unlock"]

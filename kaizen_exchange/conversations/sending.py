@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -51,11 +51,11 @@ from kaizen_exchange.conversations.models import Comment, Reply
 from kaizen_exchange.conversations.parse import RawComment, read_comments
 from kaizen_exchange.conversations.reading import shown_state
 from kaizen_exchange.conversations.reply_outbox import words
-from kaizen_exchange.errors import BadInput, FeedParseError
-from kaizen_exchange.file_lock import try_lock, unlock
+from kaizen_exchange.errors import BadInput, FeedParseError, SyncRunning
+from kaizen_exchange.file_lock import holding
 from kaizen_exchange.store.db import Store
 from kaizen_exchange.store.models import Feed, Post, School
-from kaizen_exchange.store.sqlite import utcnow
+from kaizen_exchange.store.sqlite import aware, utcnow
 
 FIRST_WAIT = timedelta(minutes=2)
 LONGEST_WAIT = timedelta(hours=6)
@@ -73,8 +73,14 @@ _PAGE_POST_ID = re.compile(
 _COMMENT_ID = re.compile(r"#comment-(\d+)$")
 
 
-class Busy(Exception):
-    """Another process is sending replies from this data folder right now."""
+class Busy(SyncRunning):
+    """Another process is sending replies from this data folder right now (exit status 5)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another Kaizen Exchange on this PC (the window, or a sync) is sending the "
+            "class's replies right now. Nothing is sent twice: try again in a minute."
+        )
 
 
 @dataclass(frozen=True)
@@ -115,13 +121,8 @@ class Target:
 
 @contextmanager
 def sending(folder: Path) -> Iterator[None]:
-    with (folder / LOCK_NAME).open("ab") as handle:
-        if not try_lock(handle):
-            raise Busy()
-        try:
-            yield
-        finally:
-            unlock(handle)
+    with holding(folder / LOCK_NAME, Busy):
+        yield
 
 
 def target_of(store: Store, reply: Reply) -> Target:
@@ -335,7 +336,7 @@ def load(store: Store, reply_id: int) -> Reply:
         if reply is None:
             raise BadInput(f"There is no reply {reply_id}.")
         session.expunge(reply)
-    reply.next_try = _aware(reply.next_try)
+    reply.next_try = aware(reply.next_try)
     return reply
 
 
@@ -350,7 +351,7 @@ def waiting_replies(store: Store, *, due_only: bool, now: datetime | None = None
             r.id
             for r in rows
             if r.id is not None
-            and (not due_only or r.next_try is None or _aware(r.next_try) <= moment)  # type: ignore[operator]
+            and (not due_only or r.next_try is None or aware(r.next_try) <= moment)
         ]
 
 
@@ -362,10 +363,6 @@ def _update(store: Store, reply_id: int, **values: Any) -> None:
             setattr(reply, key, value)
         reply.updated_at = utcnow()
         session.add(reply)
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
 
 
 __all__ = [

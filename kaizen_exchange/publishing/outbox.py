@@ -32,17 +32,17 @@ import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
 
 from kaizen_exchange.errors import SyncRunning
-from kaizen_exchange.file_lock import try_lock, unlock
+from kaizen_exchange.file_lock import holding
 from kaizen_exchange.publishing.models import OutboxFile, OutboxItem
 from kaizen_exchange.store.db import Store
-from kaizen_exchange.store.sqlite import utcnow
+from kaizen_exchange.store.sqlite import aware, utcnow
 
 FIRST_WAIT = timedelta(minutes=5)
 LONGEST_WAIT = timedelta(hours=6)
@@ -209,13 +209,8 @@ class Busy(SyncRunning):
 @contextmanager
 def delivering(folder: Path) -> Iterator[None]:
     """The outbox's lock for this data folder (Busy when another process holds it)."""
-    with (folder / LOCK_NAME).open("ab") as handle:
-        if not try_lock(handle):
-            raise Busy()
-        try:
-            yield
-        finally:
-            unlock(handle)
+    with holding(folder / LOCK_NAME, Busy):
+        yield
 
 
 def _update(store: Store, item_id: int, **values: Any) -> None:
@@ -228,11 +223,6 @@ def _update(store: Store, item_id: int, **values: Any) -> None:
         session.add(row)
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite gives back naive datetimes; the store keeps UTC."""
-    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
-
-
 def _item(row: OutboxItem, files: Sequence[OutboxFile]) -> Item:
     assert row.id is not None
     return Item(
@@ -243,7 +233,7 @@ def _item(row: OutboxItem, files: Sequence[OutboxFile]) -> Item:
         overrides=list(json.loads(row.overrides or "[]")),
         state=row.state,
         attempts=row.attempts,
-        next_try=_aware(row.next_try),
+        next_try=aware(row.next_try),
         last_error=row.last_error,
         post_id=row.post_id,
         link=row.link,

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, overload
 
 from kaizen_exchange.paths import absolute, database_path, media_dir
 from kaizen_exchange.store.opening import SCHEMA_HEAD, prepare
@@ -48,6 +48,15 @@ def current_revision(path: Path) -> str | None:
 def utcnow() -> datetime:
     """Now, as an aware UTC datetime (what the store keeps)."""
     return datetime.now(UTC)
+
+
+@overload
+def aware(moment: datetime) -> datetime: ...
+@overload
+def aware(moment: None) -> None: ...
+def aware(moment: datetime | None) -> datetime | None:
+    """A time read back through SQLModel (SQLite gives naive datetimes) as aware UTC."""
+    return moment.replace(tzinfo=UTC) if moment and moment.tzinfo is None else moment
 
 
 def sql_time(value: datetime | None) -> str | None:
