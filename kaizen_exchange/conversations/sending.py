@@ -195,16 +195,20 @@ def _deliver(store: Store, reply_id: int, http: httpx.Client) -> Outcome:
     return _record(store, reply_id, target, sent)
 
 
+def _unreachable(target: Target) -> ReplyError:
+    return ReplyError(
+        comment_form.NO_NETWORK,
+        f"{target.school}'s blog cannot be reached (no network, or the site is down). "
+        "The reply is queued and will be sent at the next sync.",
+    )
+
+
 def _post_id_from_page(http: httpx.Client, target: Target) -> int:
     """The post's WordPress id from its comment form, when its GUID does not say it."""
     try:
         page = http.get(target.post_url or target.home, follow_redirects=True)
     except httpx.TransportError as exc:
-        raise ReplyError(
-            comment_form.NO_NETWORK,
-            f"{target.school}'s blog cannot be reached (no network, or the site is down). "
-            "The reply is queued and will be sent at the next sync.",
-        ) from exc
+        raise _unreachable(target) from exc
     match = _PAGE_POST_ID.search(page.text[:2_000_000])
     if not match:  # WordPress prints no comment form under a post whose comments are closed
         raise comment_form.comments_closed(target.school)
@@ -217,11 +221,7 @@ def _look_in_feed(http: httpx.Client, target: Target, reply: Reply) -> int | Non
     try:
         response = http.get(url, follow_redirects=True)
     except httpx.TransportError as exc:
-        raise ReplyError(
-            comment_form.NO_NETWORK,
-            f"{target.school}'s blog cannot be reached (no network, or the site is down). "
-            "The reply is queued and will be sent at the next sync.",
-        ) from exc
+        raise _unreachable(target) from exc
     if response.status_code != 200 or len(response.content) > COMMENTS_CAP:
         return None
     try:
