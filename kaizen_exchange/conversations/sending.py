@@ -181,7 +181,7 @@ def _deliver(store: Store, reply_id: int, http: httpx.Client) -> Outcome:
                 reply.text,
                 target.parent_remote_id,
             )
-            _update(store, reply_id, state="sending", body=json.dumps(fields))
+            store.update(Reply, reply_id, state="sending", body=json.dumps(fields))
         if route is not None:
             sent = rest_reply.send(route, fields, target.school)
         else:
@@ -353,16 +353,6 @@ def waiting_replies(store: Store, *, due_only: bool, now: datetime | None = None
             if r.id is not None
             and (not due_only or r.next_try is None or aware(r.next_try) <= moment)
         ]
-
-
-def _update(store: Store, reply_id: int, **values: Any) -> None:
-    with store.session() as session:
-        reply = session.get(Reply, reply_id)
-        assert reply is not None
-        for key, value in values.items():
-            setattr(reply, key, value)
-        reply.updated_at = utcnow()
-        session.add(reply)
 
 
 __all__ = [

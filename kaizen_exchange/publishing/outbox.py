@@ -155,7 +155,7 @@ def waiting(store: Store, *, due_only: bool, now: datetime | None = None) -> lis
 
 
 def mark_sending(store: Store, item_id: int) -> None:
-    _update(store, item_id, state="sending")
+    store.update(OutboxItem, item_id, state="sending")
 
 
 def record_media(store: Store, item_id: int, file_id: int, media_id: int, url: str) -> None:
@@ -168,7 +168,7 @@ def record_media(store: Store, item_id: int, file_id: int, media_id: int, url: s
 
 
 def record_post(store: Store, item_id: int, post_id: int, link: str) -> None:
-    _update(store, item_id, post_id=post_id, link=link, state="sent", last_error=None)
+    store.update(OutboxItem, item_id, post_id=post_id, link=link, state="sent", last_error=None)
 
 
 def record_failure(store: Store, item_id: int, message: str, *, retry_later: bool) -> Item:
@@ -211,16 +211,6 @@ def delivering(folder: Path) -> Iterator[None]:
     """The outbox's lock for this data folder (Busy when another process holds it)."""
     with holding(folder / LOCK_NAME, Busy):
         yield
-
-
-def _update(store: Store, item_id: int, **values: Any) -> None:
-    with store.session() as session:
-        row = session.get(OutboxItem, item_id)
-        assert row is not None
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.updated_at = utcnow()
-        session.add(row)
 
 
 def _item(row: OutboxItem, files: Sequence[OutboxFile]) -> Item:

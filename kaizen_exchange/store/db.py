@@ -20,7 +20,7 @@ from sqlmodel import Session, create_engine
 
 from kaizen_exchange.paths import absolute, create_data_folder, database_path, media_dir
 from kaizen_exchange.store.opening import SCHEMA_HEAD, prepare
-from kaizen_exchange.store.sqlite import Database, configure, current_revision
+from kaizen_exchange.store.sqlite import Database, configure, current_revision, utcnow
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -97,6 +97,17 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    def update(self, model: type[Any], row_id: int, **values: Any) -> None:
+        """Set ``values`` on one row (and its ``updated_at`` to now), in a transaction of
+        its own: the outboxes record each step this way, so a crash keeps every step done."""
+        with self.session() as session:
+            row = session.get(model, row_id)
+            assert row is not None, f"{model.__name__} {row_id} is gone"
+            for key, value in values.items():
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+            session.add(row)
 
     def execute_raw(self, sql: str, params: dict[str, Any] | None = None) -> list[Any]:
         """Run one read-only SQL statement (used for FTS and pragmas) and return its rows."""
